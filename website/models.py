@@ -1,0 +1,85 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from website.blocks import HotlineBlock, StandardBodyBlock
+
+SERVICE_TYPES = [
+    ("full_day", "全日托"),
+    ("half_day", "半日托"),
+    ("hourly", "计时托"),
+    ("temporary", "临时托"),
+]
+
+
+class HomePage(Page):
+    hero_title = models.CharField("主标题", max_length=80, default="为 3 岁以下婴幼儿家庭找到放心托育")
+    hero_text = models.TextField(
+        "导语", blank=True, default="查询已备案托育机构、阅读科学育儿指导、反映托育服务问题。"
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("hero_text")]
+    search_fields = [*Page.search_fields, index.SearchField("hero_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "首页"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["service_types"] = SERVICE_TYPES
+        context["latest_guidance"] = self.latest_guidance()
+        return context
+
+    def latest_guidance(self, limit=6):
+        """The newest live pages under the guidance section, whatever page type they are."""
+        section = self.get_children().live().filter(slug="guidance").first()
+        if section is None:
+            return Page.objects.none()
+        return (
+            section.get_children().live().public().specific().order_by("-first_published_at")[:limit]
+        )
+
+
+class StandardPage(Page):
+    intro = models.TextField("摘要", blank=True)
+    body = StreamField(StandardBodyBlock(), blank=True, verbose_name="正文")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "普通页面"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation = models.CharField("主办单位", max_length=100, default="示范市卫生健康委员会")
+    address = models.CharField("联系地址", max_length=200, blank=True)
+    emergency_notice = models.CharField(
+        "紧急提示",
+        max_length=200,
+        default="如发现儿童正面临危险，请立即拨打 110 报警。",
+    )
+    hotlines = StreamField([("hotline", HotlineBlock())], blank=True, verbose_name="热线电话")
+    icp_number = models.CharField("ICP 备案号", max_length=64, blank=True)
+    public_security_number = models.CharField("公安机关备案号", max_length=64, blank=True)
+    footer_note = RichTextField("页脚说明", blank=True, features=["link"])
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("address"),
+        FieldPanel("emergency_notice"),
+        FieldPanel("hotlines"),
+        MultiFieldPanel(
+            [FieldPanel("icp_number"), FieldPanel("public_security_number"), FieldPanel("footer_note")],
+            heading="页脚与备案信息",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "站点设置"
