@@ -68,7 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    # Listed after the CSP middleware so its response hook runs first and can loosen the admin's policy.
+    # Listed after the CSP and frame-options middleware so its response hook runs first and can set the
+    # admin's looser policy before they apply the strict default.
     "website.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -201,7 +202,8 @@ CACHES = {
 }
 
 # --- Security headers -----------------------------------------------------------------------------
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Public pages may not be framed; the admin allows its own preview iframe (website/middleware.py).
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -230,7 +232,7 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
 }
 # The Wagtail admin (and its previews) uses inline scripts and styles and embeds media.
 ADMIN_CSP = {
