@@ -1,0 +1,554 @@
+"""Filed childcare institutions (托育机构) and the page that lets the public find and check them.
+
+The shape of these models is a contract shared with the search engines (directory/search/) and the
+complaints app: field names do not change; new fields come in new migrations.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, RevisionMixin
+from wagtail.search import index
+
+from directory.credit_code import normalise, validate_credit_code
+from website.models import SERVICE_TYPES
+
+# --- Choices ----------------------------------------------------------------------------------------
+
+KIND_CHOICES = [("centre", "托育机构"), ("home", "家庭托育点")]
+NATURE_CHOICES = [("for_profit", "营利性"), ("non_profit", "非营利性")]
+ORGANISER_CHOICES = [
+    ("social", "社会力量举办"),
+    ("employer", "用人单位举办"),
+    ("kindergarten", "幼儿园托班"),
+    ("community", "社区举办"),
+    ("public_private", "公办民营"),
+    ("public", "公办"),
+    ("other", "其他"),
+]
+STATUS_CHOICES = [("normal", "正常"), ("suspended", "暂停"), ("cancelled", "注销")]
+GRADE_CHOICES = [("A", "A 级"), ("B", "B 级"), ("C", "C 级"), ("D", "D 级")]
+STAR_CHOICES = [(n, f"{n} 星") for n in range(1, 6)]
+INSPECTION_RESULTS = [
+    ("pass", "合格"),
+    ("rectify", "限期整改"),
+    ("rectified", "整改完成"),
+    ("fail", "不合格"),
+]
+CREDIT_KINDS = [("good", "守信（良好）"), ("bad", "失信（不良）")]
+
+# A home-based care point (家庭托育点) takes at most this many children.
+HOME_MAX_CHILDREN = 5
+# Children up to three years old.
+MAX_AGE_MONTHS = 36
+
+# The national 托育机构设置标准（试行）: class types, age ranges, class sizes and carer ratios.
+# The standard gives no ratio for mixed classes; the toddler-small ratio (1:5) is applied to them.
+CLASS_RULES = {
+    "infant": {"label": "乳儿班", "min_age": 6, "max_age": 12, "max_children": 10, "ratio": 3},
+    "toddler_small": {"label": "托小班", "min_age": 12, "max_age": 24, "max_children": 15, "ratio": 5},
+    "toddler_big": {"label": "托大班", "min_age": 24, "max_age": 36, "max_children": 20, "ratio": 7},
+    "mixed": {"label": "混合班", "min_age": 18, "max_age": 36, "max_children": 18, "ratio": 5},
+}
+CLASS_CHOICES = [(key, rule["label"]) for key, rule in CLASS_RULES.items()]
+
+# Points per quality grade (WS/T 821-2023) on the same 1–5 scale as star levels.
+GRADE_POINTS = {"A": 5.0, "B": 4.0, "C": 3.0, "D": 1.0}
+
+
+def compute_rating(quality_grade, star_level):
+    """One number for sort=rating: the mean of the grade's points and the star level, 0 when unrated."""
+    parts = []
+    if quality_grade in GRADE_POINTS:
+        parts.append(GRADE_POINTS[quality_grade])
+    if star_level:
+        parts.append(float(star_level))
+    return round(sum(parts) / len(parts), 2) if parts else 0.0
+
+
+def home_capacity_message(capacity):
+    return f"家庭托育点最多收托 {HOME_MAX_CHILDREN} 名婴幼儿，当前托位数为 {capacity}。"
+
+
+# --- Administrative divisions -------------------------------------------------------------------------
+
+
+class District(models.Model):
+    code = models.CharField("区县代码", max_length=12, unique=True)
+    name = models.CharField("区县名称", max_length=50)
+
+    class Meta:
+        verbose_name = "区县"
+        verbose_name_plural = "区县"
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Street(models.Model):
+    code = models.CharField("街道代码", max_length=12, unique=True)
+    name = models.CharField("街道（乡镇）名称", max_length=50)
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="streets", verbose_name="区县"
+    )
+
+    class Meta:
+        verbose_name = "街道（乡镇）"
+        verbose_name_plural = "街道（乡镇）"
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.district.name}{self.name}"
+
+
+# --- Institutions -----------------------------------------------------------------------------------
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def public(self):
+        """Filed and in normal operation: the only institutions the public sees."""
+        return self.exclude(filing_number="").filter(status="normal")
+
+    def for_verification(self, query):
+        """Every institution, whatever its status, matching a name fragment or a credit code."""
+        query = (query or "").strip()
+        if not query:
+            return self.none()
+        code = normalise(query)
+        return self.filter(models.Q(credit_code=code) | models.Q(name__icontains=query)).select_related(
+            "district", "street"
+        )
+
+
+class Institution(RevisionMixin, index.Indexed, ClusterableModel):
+    name = models.CharField("机构名称", max_length=100)
+    slug = models.SlugField(
+        "网址标识",
+        max_length=64,
+        unique=True,
+        blank=True,
+        help_text="机构详情页的网址 /directory/<标识>/；留空时按统一社会信用代码生成。",
+    )
+    credit_code = models.CharField(
+        "统一社会信用代码", max_length=18, unique=True, validators=[validate_credit_code]
+    )
+    kind = models.CharField(
+        "机构类型",
+        max_length=10,
+        choices=KIND_CHOICES,
+        default="centre",
+        help_text=f"家庭托育点最多收托 {HOME_MAX_CHILDREN} 名婴幼儿，公开页面只显示到街道，不显示门牌号。",
+    )
+    nature = models.CharField("机构性质", max_length=12, choices=NATURE_CHOICES, default="for_profit")
+    organiser_type = models.CharField("举办类型", max_length=20, choices=ORGANISER_CHOICES, default="social")
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="institutions", verbose_name="区县"
+    )
+    street = models.ForeignKey(
+        Street,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="institutions",
+        verbose_name="街道（乡镇）",
+    )
+    address = models.CharField("地址", max_length=200)
+    latitude = models.FloatField(
+        "纬度（WGS-84）", null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        "经度（WGS-84）", null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    phone = models.CharField("联系电话", max_length=50, blank=True)
+    opening_hours = models.CharField("开放时间", max_length=100, blank=True)
+    description = models.TextField("机构简介", blank=True)
+    status = models.CharField("经营状态", max_length=12, choices=STATUS_CHOICES, default="normal")
+
+    filing_number = models.CharField("备案编号", max_length=64, blank=True, help_text="留空表示尚未备案。")
+    filing_date = models.DateField("备案日期", null=True, blank=True)
+    filing_authority = models.CharField("备案机关", max_length=100, blank=True)
+
+    min_age_months = models.PositiveSmallIntegerField(
+        "最小收托月龄", default=6, validators=[MaxValueValidator(MAX_AGE_MONTHS)]
+    )
+    max_age_months = models.PositiveSmallIntegerField(
+        "最大收托月龄", default=36, validators=[MaxValueValidator(MAX_AGE_MONTHS)]
+    )
+    capacity = models.PositiveIntegerField("托位数", default=0)
+    vacancies = models.PositiveIntegerField("空余托位", default=0)
+    vacancies_updated_at = models.DateField("空余托位更新日期", null=True, blank=True)
+
+    inclusive = models.BooleanField("普惠托育", default=False)
+    demonstration = models.BooleanField("示范机构", default=False)
+    quality_grade = models.CharField(
+        "质量评估等级", max_length=1, choices=GRADE_CHOICES, blank=True, help_text="依据 WS/T 821-2023。"
+    )
+    star_level = models.PositiveSmallIntegerField("星级", choices=STAR_CHOICES, null=True, blank=True)
+    rating = models.FloatField("综合评分", default=0.0, editable=False)
+
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="institution")
+
+    objects = InstitutionQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("address"),
+        index.SearchField("description"),
+        index.RelatedFields("district", [index.SearchField("name"), index.FilterField("code")]),
+        index.RelatedFields("street", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("filing_number"),
+        index.FilterField("district"),
+        index.FilterField("kind"),
+        index.FilterField("inclusive"),
+        index.FilterField("min_age_months"),
+        index.FilterField("max_age_months"),
+        index.FilterField("vacancies"),
+        index.FilterField("rating"),
+        index.FilterField("credit_code"),
+    ]
+
+    basic_panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("credit_code"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("nature"), FieldPanel("organiser_type")]),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("district"), FieldPanel("street")]),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="位置",
+        ),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("opening_hours")]),
+        FieldPanel("description"),
+        InlinePanel("photos", label="机构照片", heading="机构照片"),
+    ]
+    service_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("min_age_months"), FieldPanel("max_age_months")]),
+                FieldRowPanel(
+                    [FieldPanel("capacity"), FieldPanel("vacancies"), FieldPanel("vacancies_updated_at")]
+                ),
+                FieldRowPanel([FieldPanel("inclusive"), FieldPanel("demonstration")]),
+            ],
+            heading="收托与托位",
+        ),
+        InlinePanel("services", label="服务类型与月收费", heading="服务类型与月收费"),
+        InlinePanel("classes", label="班级", heading="班级设置"),
+    ]
+    supervision_panels = [
+        MultiFieldPanel(
+            [FieldPanel("filing_number"), FieldPanel("filing_date"), FieldPanel("filing_authority")],
+            heading="备案信息",
+        ),
+        MultiFieldPanel([FieldPanel("quality_grade"), FieldPanel("star_level")], heading="质量评估"),
+        InlinePanel("inspections", label="检查记录", heading="监督检查"),
+        InlinePanel("credit_records", label="信用记录", heading="诚信档案"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(basic_panels, heading="基本信息"),
+            ObjectList(service_panels, heading="服务与班级"),
+            ObjectList(supervision_panels, heading="备案与监管"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "托育机构"
+        verbose_name_plural = "托育机构"
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["status"], name="directory_inst_status"),
+            models.Index(fields=["inclusive"], name="directory_inst_inclusive"),
+            models.Index(fields=["latitude", "longitude"], name="directory_inst_location"),
+            models.Index(fields=["rating"], name="directory_inst_rating"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.select_related("district", "street")
+
+    def get_absolute_url(self):
+        return f"/directory/{self.slug}/"
+
+    @property
+    def is_filed(self):
+        return bool(self.filing_number)
+
+    @property
+    def is_public(self):
+        return self.is_filed and self.status == "normal"
+
+    @property
+    def is_home(self):
+        return self.kind == "home"
+
+    @property
+    def public_address(self):
+        """What the public page shows: a home-based care point only down to its street."""
+        if self.is_home:
+            street = self.street.name if self.street_id else ""
+            return f"{self.district.name}{street}（家庭托育点，具体门牌请电话咨询）"
+        return self.address
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def age_range_label(self):
+        return f"{self.min_age_months}–{self.max_age_months} 个月"
+
+    def clean(self):
+        super().clean()
+        self.credit_code = normalise(self.credit_code)
+        errors = {}
+        if self.min_age_months is not None and self.max_age_months is not None:
+            if self.min_age_months > self.max_age_months:
+                errors["max_age_months"] = "最大收托月龄不能小于最小收托月龄。"
+        if self.capacity is not None and self.vacancies is not None and self.vacancies > self.capacity:
+            errors["vacancies"] = f"空余托位（{self.vacancies}）不能多于托位数（{self.capacity}）。"
+        if self.kind == "home" and self.capacity and self.capacity > HOME_MAX_CHILDREN:
+            errors["capacity"] = home_capacity_message(self.capacity)
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = "经度和纬度需同时填写，或同时留空。"
+        if self.street_id and self.district_id and self.street.district_id != self.district_id:
+            errors["street"] = f"街道“{self.street.name}”不属于所选区县。"
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.credit_code = normalise(self.credit_code)
+        if not self.slug:
+            self.slug = self.credit_code.lower()
+        if self.kind == "home" and self.capacity > HOME_MAX_CHILDREN:
+            raise ValidationError({"capacity": home_capacity_message(self.capacity)})
+        self.rating = compute_rating(self.quality_grade, self.star_level)
+        super().save(*args, **kwargs)
+
+    # What the detail page and the search results need, in one place.
+    def service_labels(self):
+        labels = dict(SERVICE_TYPES)
+        return [labels[s.service_type] for s in self.services.all() if s.service_type in labels]
+
+
+class InstitutionService(Orderable):
+    institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="services")
+    service_type = models.CharField("服务类型", max_length=12, choices=SERVICE_TYPES)
+    monthly_fee = models.DecimalField(
+        "月收费（元）",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+
+    panels = [FieldRowPanel([FieldPanel("service_type"), FieldPanel("monthly_fee")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "服务类型"
+        verbose_name_plural = "服务类型"
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "service_type"], name="directory_unique_service")
+        ]
+
+    def __str__(self):
+        return self.get_service_type_display()
+
+
+class InstitutionClass(Orderable):
+    institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="classes")
+    class_type = models.CharField(
+        "班型",
+        max_length=16,
+        choices=CLASS_CHOICES,
+        help_text="乳儿班 6–12 月龄 ≤10 人（1:3）；托小班 12–24 月龄 ≤15 人（1:5）；"
+        "托大班 24–36 月龄 ≤20 人（1:7）；混合班 18 月龄以上 ≤18 人。",
+    )
+    capacity = models.PositiveSmallIntegerField("班级人数上限", default=0)
+    vacancies = models.PositiveSmallIntegerField("空余名额", default=0)
+    vacancies_updated_at = models.DateField("空余名额更新日期", null=True, blank=True)
+    caregivers = models.PositiveSmallIntegerField(
+        "保育人员数", null=True, blank=True, help_text="填写后按设置标准的师生比核对。"
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("class_type"), FieldPanel("capacity"), FieldPanel("caregivers")]),
+        FieldRowPanel([FieldPanel("vacancies"), FieldPanel("vacancies_updated_at")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "班级"
+        verbose_name_plural = "班级"
+
+    def __str__(self):
+        return f"{self.get_class_type_display()}（{self.capacity} 人）"
+
+    @property
+    def rule(self):
+        return CLASS_RULES.get(self.class_type)
+
+    @property
+    def age_range_label(self):
+        rule = self.rule
+        if self.class_type == "mixed":
+            return f"{rule['min_age']} 个月以上"
+        return f"{rule['min_age']}–{rule['max_age']} 个月"
+
+    def limit_errors(self):
+        """The 设置标准 rules this class breaks, as {field: message}."""
+        rule = self.rule
+        if rule is None:
+            return {"class_type": "请选择班型。"}
+        errors = {}
+        label = rule["label"]
+        if self.capacity is not None and self.capacity > rule["max_children"]:
+            errors["capacity"] = (
+                f"{label}每班不超过 {rule['max_children']} 人（托育机构设置标准），"
+                f"当前为 {self.capacity} 人。"
+            )
+        if self.capacity is not None and self.vacancies is not None and self.vacancies > self.capacity:
+            errors["vacancies"] = f"空余名额（{self.vacancies}）不能多于班级人数（{self.capacity}）。"
+        if self.caregivers is not None and self.capacity:
+            needed = -(-self.capacity // rule["ratio"])
+            if self.caregivers < needed:
+                errors["caregivers"] = (
+                    f"{label}保育人员与婴幼儿之比不低于 1:{rule['ratio']}，"
+                    f"{self.capacity} 名婴幼儿至少需要 {needed} 名保育人员。"
+                )
+        return errors
+
+    def clean(self):
+        super().clean()
+        errors = self.limit_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        errors = self.limit_errors()
+        if errors:
+            raise ValidationError(errors)
+        super().save(*args, **kwargs)
+
+
+class InstitutionPhoto(Orderable):
+    institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name="图片"
+    )
+    caption = models.CharField("图片说明", max_length=100, help_text="简要描述图片内容，供读屏软件朗读。")
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "机构照片"
+        verbose_name_plural = "机构照片"
+
+
+class Inspection(Orderable):
+    institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="inspections")
+    date = models.DateField("检查日期")
+    authority = models.CharField("检查机关", max_length=100)
+    result = models.CharField("检查结果", max_length=12, choices=INSPECTION_RESULTS)
+    summary = models.TextField("情况说明", blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("authority"), FieldPanel("result")]),
+        FieldPanel("summary"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "检查记录"
+        verbose_name_plural = "检查记录"
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.date} {self.authority} {self.get_result_display()}"
+
+
+class CreditRecord(Orderable):
+    institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="credit_records")
+    date = models.DateField("记录日期")
+    kind = models.CharField("类型", max_length=8, choices=CREDIT_KINDS)
+    authority = models.CharField("认定机关", max_length=100)
+    summary = models.TextField("内容")
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("kind"), FieldPanel("authority")]),
+        FieldPanel("summary"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "信用记录"
+        verbose_name_plural = "信用记录"
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.date} {self.get_kind_display()}"
+
+
+# --- The public section -----------------------------------------------------------------------------
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    """/directory/: search, "is it filed?" and each institution's public page."""
+
+    intro = RichTextField("导语", blank=True, features=["bold", "link"])
+    verify_intro = RichTextField(
+        "备案查询说明", blank=True, features=["bold", "link"], help_text="显示在“备案查询”页面顶部。"
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("verify_intro")]
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "托育机构查询页"
+
+    @path("")
+    def search_route(self, request):
+        from directory import views
+
+        return views.search_page(request, self)
+
+    @path("verify/")
+    def verify_route(self, request):
+        from directory import views
+
+        return views.verify_page(request, self)
+
+    @path("<slug:slug>/")
+    def detail_route(self, request, slug):
+        from directory import views
+
+        return views.detail_page(request, self, slug)
