@@ -1,6 +1,8 @@
 """Demo page tree and site settings. Every text is written for this demo and marked as demo data."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from website.models import HomePage, SiteSettings, StandardPage
 
@@ -45,11 +47,31 @@ def home_page():
     return HomePage.objects.first()
 
 
+def ensure_tree_roots():
+    """The locale, root page and root collection Wagtail's migrations create.
+
+    A database flushed between browser tests loses them, so the demo recreates what is missing.
+    """
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(instance=Collection(name="Root"))
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", content_type=_page_content_type()))
+    return root
+
+
+def _page_content_type():
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(Page)
+
+
 def _ensure_home(command):
+    root = ensure_tree_roots()
     home = HomePage.objects.first()
     if home is not None:
         return home
-    root = Page.get_first_root_node()
     # Wagtail's migrations leave a "Welcome to Wagtail" page that would take the home slug.
     for child in root.get_children():
         if child.specific_class is Page:

@@ -73,6 +73,9 @@ def _ensure_workflow():
 
 
 def configure(command):
+    from website.demo import ensure_tree_roots
+
+    ensure_tree_roots()
     for name in ALL_GROUPS:
         group(name)
     _grant_admin_access()
