@@ -75,6 +75,7 @@ HEADER_ALIASES = {
     "经营状态": "状态",
     "机构状态": "状态",
 }
+SERVICE_ORDER = {code: index for index, (code, _) in enumerate(SERVICE_TYPES)}
 SERVICE_SEPARATORS = re.compile(r"[、;；,，/\s]+")
 SERVICE_BY_LABEL = {label: code for code, label in SERVICE_TYPES}
 SERVICE_BY_LABEL.update({code: code for code, _ in SERVICE_TYPES})
@@ -605,7 +606,7 @@ def export_rows(queryset=None):
     service_labels = dict(SERVICE_TYPES)
     yield list(COLUMNS)
     for institution in queryset.iterator(chunk_size=1000):
-        services = sorted(institution.services.all(), key=lambda s: s.sort_order)
+        services = sorted(institution.services.all(), key=lambda s: SERVICE_ORDER.get(s.service_type, 99))
         fees = {s.monthly_fee for s in services if s.monthly_fee is not None}
         if len(fees) == 1 and all(s.monthly_fee is not None for s in services):
             fee_text = _money(fees.pop())

@@ -1,0 +1,315 @@
+"""import_institutions / export_institutions on real files written by the tests."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from openpyxl import Workbook, load_workbook
+
+from directory import coordinates
+from directory.credit_code import make as make_credit_code
+from directory.importing import COLUMNS
+from directory.models import District, Institution, Street
+
+from .factories import DistrictFactory, InstitutionFactory, InstitutionServiceFactory
+
+HEADER = [
+    "机构名称",
+    "统一社会信用代码",
+    "备案编号",
+    "备案日期",
+    "机构性质",
+    "举办类型",
+    "区县代码",
+    "区县名称",
+    "街道名称",
+    "地址",
+    "经度",
+    "纬度",
+    "坐标系",
+    "服务类型",
+    "收托月龄",
+    "托位数",
+    "空余托位",
+    "月收费（元）",
+    "是否普惠",
+    "联系电话",
+    "开放时间",
+    "状态",
+]
+CODE_A = make_credit_code("52410611MJ1000001")
+CODE_B = make_credit_code("91410603MA1000002")
+CODE_C = make_credit_code("52410621MJ1000003")
+
+
+def row(**overrides):
+    values = {
+        "机构名称": "淇滨区阳光托育中心",
+        "统一社会信用代码": CODE_A,
+        "备案编号": "豫鹤托备 20260001",
+        "备案日期": "2026-03-01",
+        "机构性质": "非营利性",
+        "举办类型": "社会力量",
+        "区县代码": "410611",
+        "区县名称": "淇滨区",
+        "街道名称": "九州路街道",
+        "地址": "淇滨区朝阳路 18 号",
+        "经度": "114.29",
+        "纬度": "35.75",
+        "坐标系": "",
+        "服务类型": "全日托、临时托",
+        "收托月龄": "6-36",
+        "托位数": "60",
+        "空余托位": "8",
+        "月收费（元）": "2800",
+        "是否普惠": "是",
+        "联系电话": "0392-1234567",
+        "开放时间": "周一至周五 7:30-18:00",
+        "状态": "正常",
+    }
+    values.update(overrides)
+    return [values[column] for column in HEADER]
+
+
+def write_csv(path, rows, encoding):
+    with path.open("w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def run_import(path):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_institutions", str(path), stdout=out, stderr=err)
+    except CommandError as error:
+        return False, out.getvalue(), err.getvalue() + str(error)
+    return True, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_import_reads_csv_in_each_encoding_excel_saves(tmp_path, encoding):
+    path = write_csv(
+        tmp_path / "机构.csv",
+        [
+            row(),
+            row(
+                统一社会信用代码=CODE_B,
+                机构名称="淇滨区朝阳托育园",
+                服务类型="半日托；计时托",
+                备案日期="2026/3/1",
+            ),
+        ],
+        encoding,
+    )
+
+    ok, out, err = run_import(path)
+
+    assert ok, err
+    assert "新增 2 家" in out
+    first = Institution.objects.get(credit_code=CODE_A)
+    assert first.name == "淇滨区阳光托育中心"
+    assert first.district.name == "淇滨区"
+    assert first.street.name == "九州路街道"
+    assert first.filing_date == datetime.date(2026, 3, 1)
+    assert first.nature == "non_profit"
+    assert first.inclusive is True
+    assert sorted(s.service_type for s in first.services.all()) == ["full_day", "temporary"]
+    assert {s.monthly_fee for s in first.services.all()} == {2800}
+    second = Institution.objects.get(credit_code=CODE_B)
+    assert sorted(s.service_type for s in second.services.all()) == ["half_day", "hourly"]
+
+
+@pytest.mark.django_db
+def test_gb18030_file_reports_each_bad_row_with_line_number_and_reason_and_imports_the_rest(tmp_path):
+    bad_code = CODE_B[:17] + ("0" if CODE_B[17] != "0" else "1")
+    path = write_csv(
+        tmp_path / "export_from_excel.csv",
+        [
+            row(),
+            row(统一社会信用代码=bad_code, 机构名称="校验位错误的托育园"),
+            row(统一社会信用代码=CODE_C, 机构名称="日期错误的托育园", 备案日期="2026年2月30日"),
+            row(统一社会信用代码=make_credit_code("52410611MJ1000004"), 机构名称="", 服务类型="夜托"),
+            row(统一社会信用代码=make_credit_code("52410611MJ1000005"), 机构名称="朝阳路托育园", 托位数="20"),
+        ],
+        "gb18030",
+    )
+
+    ok, out, err = run_import(path)
+
+    assert not ok
+    assert "新增 2 家" in out
+    assert "拒绝 3 行" in out
+    assert f"第 3 行（校验位错误的托育园）：统一社会信用代码校验位不正确：最后一位应为 {CODE_B[17]}" in err
+    assert "第 4 行（日期错误的托育园）：日期“2026年2月30日”不存在" in err
+    assert "第 5 行：机构名称不能为空" in err
+    assert "服务类型“夜托”无法识别" in err
+    assert "3 行未导入" in err
+    assert set(Institution.objects.values_list("name", flat=True)) == {"淇滨区阳光托育中心", "朝阳路托育园"}
+
+
+@pytest.mark.django_db
+def test_import_reads_xlsx_with_date_cells_and_all_three_written_date_forms(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    dates = [datetime.datetime(2026, 3, 1), "2026-03-02", "2026/3/3", "2026年3月4日"]
+    codes = [make_credit_code(f"52410611MJ200000{n}") for n in range(4)]
+    for code, date in zip(codes, dates, strict=True):
+        values = row(统一社会信用代码=code, 机构名称=f"托育园{code[-4:]}")
+        values[HEADER.index("备案日期")] = date
+        values[HEADER.index("托位数")] = 40
+        sheet.append(values)
+    path = tmp_path / "机构.xlsx"
+    workbook.save(path)
+
+    ok, _, err = run_import(path)
+
+    assert ok, err
+    filed = sorted(Institution.objects.values_list("filing_date", flat=True))
+    assert filed == [datetime.date(2026, 3, day) for day in (1, 2, 3, 4)]
+    assert set(Institution.objects.values_list("capacity", flat=True)) == {40}
+
+
+@pytest.mark.django_db
+def test_import_upserts_by_credit_code_instead_of_duplicating(tmp_path):
+    existing = InstitutionFactory(credit_code=CODE_A, name="旧名称托育园", capacity=30, vacancies=2)
+    InstitutionServiceFactory(institution=existing, service_type="hourly", monthly_fee=1000)
+    path = write_csv(tmp_path / "update.csv", [row(托位数="80", 空余托位="10")], "utf-8-sig")
+
+    ok, out, _ = run_import(path)
+
+    assert ok
+    assert "更新 1 家" in out
+    institution = Institution.objects.get()
+    assert institution.pk == existing.pk
+    assert institution.slug == existing.slug
+    assert (institution.name, institution.capacity, institution.vacancies) == ("淇滨区阳光托育中心", 80, 10)
+    assert sorted(s.service_type for s in institution.services.all()) == ["full_day", "temporary"]
+
+
+@pytest.mark.django_db
+def test_import_creates_unknown_districts_and_streets_from_code_and_name(tmp_path):
+    path = write_csv(
+        tmp_path / "new.csv",
+        [row(区县代码="410622", 区县名称="淇县", 街道名称="朝歌街道", 地址="淇县朝歌路 1 号")],
+        "utf-8",
+    )
+
+    ok, _, err = run_import(path)
+
+    assert ok, err
+    district = District.objects.get(code="410622")
+    assert district.name == "淇县"
+    street = Street.objects.get(name="朝歌街道")
+    assert street.district == district
+    assert street.code.startswith("410622")
+
+
+@pytest.mark.django_db
+def test_import_rejects_a_new_district_code_without_its_name(tmp_path):
+    path = write_csv(tmp_path / "new.csv", [row(区县代码="410699", 区县名称="")], "utf-8")
+
+    ok, _, err = run_import(path)
+
+    assert not ok
+    assert "第 2 行（淇滨区阳光托育中心）：区县代码 410699 是新的区县，需同时填写区县名称" in err
+    assert not District.objects.filter(code="410699").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("system", ["GCJ02", "BD09"])
+def test_import_converts_chinese_map_coordinates_to_wgs84(tmp_path, system):
+    wgs = (35.7482, 114.2968)
+    gcj = coordinates.wgs84_to_gcj02(*wgs)
+    given = gcj if system == "GCJ02" else coordinates.gcj02_to_bd09(*gcj)
+    path = write_csv(
+        tmp_path / "coords.csv", [row(纬度=f"{given[0]:.7f}", 经度=f"{given[1]:.7f}", 坐标系=system)], "utf-8"
+    )
+
+    ok, _, err = run_import(path)
+
+    assert ok, err
+    institution = Institution.objects.get()
+    assert institution.latitude == pytest.approx(wgs[0], abs=2e-6)
+    assert institution.longitude == pytest.approx(wgs[1], abs=2e-6)
+
+
+@pytest.mark.django_db
+def test_import_enforces_home_care_limit_and_explains_swapped_coordinates(tmp_path):
+    path = tmp_path / "home.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*HEADER, "机构类型"])
+        writer.writerow([*row(托位数="8", 空余托位="1"), "家庭托育点"])
+        writer.writerow([*row(统一社会信用代码=CODE_B, 经度="35.75", 纬度="114.29"), "托育机构"])
+
+    ok, _, err = run_import(path)
+
+    assert not ok
+    assert "第 2 行（淇滨区阳光托育中心）：家庭托育点最多收托 5 名婴幼儿，当前托位数为 8" in err
+    assert "第 3 行（淇滨区阳光托育中心）：经度和纬度似乎填反了" in err
+    assert Institution.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_file_without_the_required_columns(tmp_path):
+    path = tmp_path / "wrong.csv"
+    path.write_text("名称,代码\n阳光,123\n", encoding="utf-8")
+
+    ok, _, err = run_import(path)
+
+    assert not ok
+    assert "第 1 行表头缺少必需的列：机构名称、统一社会信用代码、区县代码、地址" in err
+
+
+@pytest.mark.django_db
+def test_import_refuses_old_xls_files_with_advice(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0not really")
+
+    ok, _, err = run_import(path)
+
+    assert not ok
+    assert "不支持旧版 .xls 文件" in err
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_export_writes_the_import_columns_and_reimports_unchanged(tmp_path, suffix):
+    district = DistrictFactory(code="410602", name="鹤山区")
+    institution = InstitutionFactory(district=district, name="鹤山区小太阳托育园", inclusive=True)
+    InstitutionServiceFactory(institution=institution, service_type="full_day", monthly_fee=2600)
+    InstitutionServiceFactory(institution=institution, service_type="half_day", monthly_fee=1500)
+    path = tmp_path / f"export.{suffix}"
+
+    call_command("export_institutions", str(path), stdout=io.StringIO())
+
+    if suffix == "csv":
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    else:
+        rows = [list(r) for r in load_workbook(path).active.iter_rows(values_only=True)]
+    assert rows[0] == COLUMNS
+    assert rows[0][: len(HEADER)] == HEADER
+    exported = dict(zip(rows[0], rows[1], strict=True))
+    assert exported["机构名称"] == "鹤山区小太阳托育园"
+    assert exported["服务类型"] == "全日托、半日托"
+    assert exported["月收费（元）"] == "全日托2600；半日托1500"
+    assert exported["是否普惠"] == "是"
+
+    ok, out, err = run_import(path)
+
+    assert ok, err
+    assert "更新 1 家" in out
+    again = Institution.objects.get()
+    assert {(s.service_type, s.monthly_fee) for s in again.services.all()} == {
+        ("full_day", 2600),
+        ("half_day", 1500),
+    }
+    assert (again.latitude, again.longitude) == pytest.approx((institution.latitude, institution.longitude))
