@@ -89,7 +89,11 @@ def _ensure_site(home):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="托育服务公共信息平台"
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="托育服务公共信息平台",
         )
     elif site.root_page_id != home.pk:
         site.root_page = home

@@ -40,9 +40,7 @@ class HomePage(Page):
         section = self.get_children().live().filter(slug="guidance").first()
         if section is None:
             return Page.objects.none()
-        return (
-            section.get_children().live().public().specific().order_by("-first_published_at")[:limit]
-        )
+        return section.get_children().live().public().specific().order_by("-first_published_at")[:limit]
 
 
 class StandardPage(Page):

@@ -78,4 +78,3 @@ def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this 
             {"index_class": _segmenting_index_class(vendor_class.index_class)},
         )
     return _classes[vendor_class](params)
-

@@ -75,6 +75,7 @@ def assert_accessible(tab):
     results = Axe().run(tab)
     violations = results.response.get("violations", [])
     details = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
     )
     assert not violations, f"axe-core found {len(violations)} violation(s) on {tab.url}:\n{details}"

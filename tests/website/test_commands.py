@@ -20,7 +20,9 @@ def run(*args):
 
 def snapshot():
     return {
-        "pages": list(Page.objects.order_by("path").values_list("path", "slug", "live", "latest_revision_id")),
+        "pages": list(
+            Page.objects.order_by("path").values_list("path", "slug", "live", "latest_revision_id")
+        ),
         "revisions": Revision.objects.count(),
         "log_entries": PageLogEntry.objects.count(),
     }

@@ -12,10 +12,18 @@ pytestmark = pytest.mark.django_db
 def pages(home_page):
     about = home_page.get_children().get(slug="about")
     return {
-        "nursery": add_page(about, StandardPage, title="阳光托育中心开放日", slug="open-day", intro="欢迎家长参观。"),
-        "food": add_page(about, StandardPage, title="婴幼儿辅食添加指南", slug="food", intro="从六个月开始。"),
+        "nursery": add_page(
+            about, StandardPage, title="阳光托育中心开放日", slug="open-day", intro="欢迎家长参观。"
+        ),
+        "food": add_page(
+            about, StandardPage, title="婴幼儿辅食添加指南", slug="food", intro="从六个月开始。"
+        ),
         "both": add_page(
-            about, StandardPage, title="宝宝发烧怎么办", slug="fever", intro="宝宝发烧时先测量体温，及时就医。"
+            about,
+            StandardPage,
+            title="宝宝发烧怎么办",
+            slug="fever",
+            intro="宝宝发烧时先测量体温，及时就医。",
         ),
         "one": add_page(about, StandardPage, title="宝宝的第一双鞋", slug="shoes", intro="选鞋要合脚。"),
     }

@@ -37,7 +37,9 @@ def test_production_passes_the_deploy_check_without_warnings():
 
 def test_production_queues_background_work_in_the_database():
     result = run_manage(
-        "shell", "-c", "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])",
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])",
         env=DEPLOYMENT_ENV,
     )
     assert result.stdout.strip().endswith("django_tasks_db.DatabaseBackend"), result.stderr

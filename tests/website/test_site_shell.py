@@ -2,7 +2,15 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-CONTRACT_URLS = ["/", "/guidance/", "/policies/", "/events/", "/directory/", "/complaints/", "/search/?q=托育"]
+CONTRACT_URLS = [
+    "/",
+    "/guidance/",
+    "/policies/",
+    "/events/",
+    "/directory/",
+    "/complaints/",
+    "/search/?q=托育",
+]
 
 
 @pytest.mark.parametrize("url", CONTRACT_URLS)
@@ -14,7 +22,12 @@ def test_url_contract_pages_answer(client, home_page, url):
 
 def test_home_page_offers_the_four_service_types_as_shortcuts(client, home_page):
     html = client.get("/").content.decode()
-    for code, label in [("full_day", "全日托"), ("half_day", "半日托"), ("hourly", "计时托"), ("temporary", "临时托")]:
+    for code, label in [
+        ("full_day", "全日托"),
+        ("half_day", "半日托"),
+        ("hourly", "计时托"),
+        ("temporary", "临时托"),
+    ]:
         assert f'href="/directory/?service={code}"' in html
         assert label in html
 
@@ -53,8 +66,8 @@ def test_base_template_has_skip_link_and_landmarks(client, home_page):
 
 def test_pages_load_nothing_from_third_party_hosts(client, home_page):
     html = client.get("/").content.decode()
-    assert "<script src=\"http" not in html
-    assert "<link rel=\"stylesheet\" href=\"http" not in html
+    assert '<script src="http' not in html
+    assert '<link rel="stylesheet" href="http' not in html
 
 
 def test_main_navigation_lists_the_sections(client, home_page):
@@ -95,3 +108,11 @@ def test_sitemap_lists_public_pages(client, home_page):
 
 def test_minimal_view_answers_ok(client, db):
     assert client.get("/healthz/").content == b"ok"
+
+
+def test_server_error_page_renders_without_any_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "服务暂时不可用" in html
+    assert "110" in html
