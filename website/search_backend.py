@@ -68,7 +68,7 @@ class ChineseSearchMixin:
 _classes = {}
 
 
-def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name
+def SearchBackend(params):  # Wagtail looks the backend up by this name
     vendor = vendor_backend_for(params)
     vendor_class = type(vendor)
     if vendor_class not in _classes:
