@@ -1,0 +1,89 @@
+"""JSON API: /api/v1/institutions/ (the same parameters as /directory/) and /api/v1/institutions/<id>/.
+
+Only `Institution.objects.public()` is ever answered. Invalid input gives a 400 with
+{"error": "<中文说明>", "field": "<parameter>"}; an unknown id gives a 404 of the same shape.
+"""
+
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from directory.models import District, Institution
+from directory.search import QueryError, SearchQuery, search
+from directory.search.present import hit_json, results_json, service_rows
+from directory.search.results import Hit
+
+
+def _json(data, status=200):
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def parse_query(params):
+    """A validated SearchQuery, also checking that a district code is one the site knows."""
+    query = SearchQuery.from_params(params)
+    if query.district and not District.objects.filter(code=query.district).exists():
+        raise QueryError(f"没有找到区县代码为 {query.district} 的区县。", "district")
+    return query
+
+
+@require_GET
+def institution_list(request):
+    try:
+        query = parse_query(request.GET)
+    except QueryError as error:
+        return _json({"error": error.message, "field": error.field}, status=400)
+    return _json(results_json(search(query)))
+
+
+@require_GET
+def institution_detail(request, pk):
+    institution = (
+        Institution.objects.public()
+        .select_related("district", "street")
+        .prefetch_related("services", "classes")
+        .filter(pk=pk)
+        .first()
+    )
+    if institution is None:
+        return _json({"error": "没有找到这家机构，或它目前不在公开名录中。", "field": "id"}, status=404)
+    data = hit_json(Hit(institution=institution))
+    del data["distance_km"]
+    data.update(
+        {
+            "kind": institution.kind,
+            "nature": institution.nature,
+            "street": institution.street.name if institution.street_id else None,
+            "phone": institution.phone,
+            "opening_hours": institution.opening_hours,
+            "description": institution.description,
+            "age_months": {"min": institution.min_age_months, "max": institution.max_age_months},
+            "fees": {
+                code: (str(fee) if fee is not None else None) for code, _, fee in service_rows(institution)
+            },
+            "vacancies_updated_at": _date(institution.vacancies_updated_at),
+            "demonstration": institution.demonstration,
+            "quality_grade": institution.quality_grade or None,
+            "star_level": institution.star_level,
+            "rating": institution.rating,
+            "filing": {
+                "number": institution.filing_number,
+                "date": _date(institution.filing_date),
+                "authority": institution.filing_authority,
+            },
+            "classes": [
+                {
+                    "type": item.class_type,
+                    "name": item.get_class_type_display(),
+                    "capacity": item.capacity,
+                    "vacancies": item.vacancies,
+                }
+                for item in institution.classes.all()
+            ],
+        }
+    )
+    return _json(data)
+
+
+def _date(value):
+    return value.isoformat() if value else None

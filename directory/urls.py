@@ -1,0 +1,10 @@
+from django.urls import path
+
+from directory import api
+
+app_name = "directory"
+
+urlpatterns = [
+    path("api/v1/institutions/", api.institution_list, name="api_institutions"),
+    path("api/v1/institutions/<int:pk>/", api.institution_detail, name="api_institution"),
+]
