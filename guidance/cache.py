@@ -1,0 +1,134 @@
+"""Whole-page cache for anonymous visitors of the guidance, policy and event pages.
+
+A cached page is stored under its URL together with the *content generation* it was rendered at. The
+generation is one database row that every change to public content bumps inside the same transaction
+as the change itself (page saves, publishing, unpublishing, moves, deletions, topics, images, site
+settings). A request reads the generation first and serves the cached copy only when it was rendered at
+that same generation, so:
+
+- the page a visitor sees after a reviewer publishes is never the old one, on any worker process, even
+  with a per-process cache (one indexed primary-key read per request buys that guarantee);
+- a render that raced with a change is stored under the old generation and never served.
+"""
+
+from django.apps import apps as global_apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import IntegrityError, models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils.encoding import iri_to_uri
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_ID = 1
+MAX_QUERY_LENGTH = 200
+
+
+def page_cache():
+    return caches[getattr(settings, "GUIDANCE_PAGE_CACHE_ALIAS", "default")]
+
+
+def current_generation():
+    from guidance.models import ContentGeneration
+
+    value = ContentGeneration.objects.filter(pk=GENERATION_ID).values_list("value", flat=True).first()
+    return value or 0
+
+
+def bump_generation():
+    """Marks every cached page stale. Runs in the caller's transaction, so it commits with the change."""
+    from guidance.models import ContentGeneration
+
+    if ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=models.F("value") + 1):
+        return
+    try:
+        with transaction.atomic():
+            ContentGeneration.objects.create(pk=GENERATION_ID, value=1)
+    except IntegrityError:
+        ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=models.F("value") + 1)
+
+
+def _cache_key(request):
+    return "guidance-page:" + iri_to_uri(request.get_host() + request.get_full_path())
+
+
+def _is_cacheable_request(request, allowed_params):
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+        return False
+    if request.user.is_authenticated:
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    return all(name in allowed_params for name in request.GET)
+
+
+class CachedPageMixin:
+    """Serves anonymous GETs of the page's own URL from the cache. Mix in before `Page`."""
+
+    #: Query parameters that select a cached variant (filters, page number); any other parameter
+    #: bypasses the cache.
+    cache_query_params = frozenset()
+    cache_timeout = 60 * 60
+
+    def serve(self, request, *args, **kwargs):
+        if not _is_cacheable_request(request, self.cache_query_params):
+            return super().serve(request, *args, **kwargs)
+        cache = page_cache()
+        key = _cache_key(request)
+        generation = current_generation()
+        cached = cache.get(key)
+        if cached is not None and cached[0] == generation:
+            response = HttpResponse(cached[2], content_type=cached[1])
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = super().serve(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, (generation, response["Content-Type"], response.content), self.cache_timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+# --- Invalidation ----------------------------------------------------------------------------------
+# Models whose changes can alter what an anonymous visitor sees on a cached page.
+_WATCHED_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs", "website", "guidance"}
+_IGNORED_MODELS = {
+    # Bookkeeping that never changes a public page on its own.
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.taskstate",
+    "wagtailcore.workflowstate",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.referenceindex",
+    "wagtailcore.uploadedfile",
+    "wagtailimages.rendition",
+    "guidance.contentgeneration",
+    "guidance.articlefeedback",
+}
+
+
+def _is_watched(sender):
+    meta = getattr(sender, "_meta", None)
+    # Historical models inside migrations live in their own registry: the generation table may not exist yet.
+    if meta is None or meta.apps is not global_apps or meta.app_label not in _WATCHED_APPS:
+        return False
+    return meta.label_lower not in _IGNORED_MODELS
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _content_changed(sender, **kwargs):
+    if _is_watched(sender) and not kwargs.get("raw", False):
+        bump_generation()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def _page_state_changed(sender, **kwargs):
+    bump_generation()
