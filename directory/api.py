@@ -5,7 +5,6 @@ Only `Institution.objects.public()` is ever answered. Invalid input gives a 400 
 """
 
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
 
 from directory.models import District, Institution
 from directory.search import QueryError, SearchQuery, search
@@ -27,8 +26,17 @@ def parse_query(params):
     return query
 
 
-@require_GET
+def _method_not_allowed(request):
+    if request.method in ("GET", "HEAD"):
+        return None
+    response = _json({"error": "本接口只提供查询（GET）。", "field": None}, status=405)
+    response["Allow"] = "GET, HEAD"
+    return response
+
+
 def institution_list(request):
+    if refused := _method_not_allowed(request):
+        return refused
     try:
         query = parse_query(request.GET)
     except QueryError as error:
@@ -36,8 +44,9 @@ def institution_list(request):
     return _json(results_json(search(query)))
 
 
-@require_GET
 def institution_detail(request, pk):
+    if refused := _method_not_allowed(request):
+        return refused
     institution = (
         Institution.objects.public()
         .select_related("district", "street")

@@ -141,7 +141,14 @@ def build_search(query, using=None):
                 "bool",
                 should=[
                     Q("multi_match", query=clause.phrase, type="phrase", fields=TEXT_FIELDS),
-                    Q("multi_match", query=" ".join(clause.words), operator="and", fields=TEXT_FIELDS),
+                    # Every word somewhere in the institution's texts, not necessarily in one field.
+                    Q(
+                        "multi_match",
+                        query=" ".join(clause.words),
+                        type="cross_fields",
+                        operator="and",
+                        fields=TEXT_FIELDS,
+                    ),
                 ],
                 minimum_should_match=1,
             )
