@@ -1,0 +1,239 @@
+"""The Wagtail admin side: the department's list, the case page with its one action form, attachments."""
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.views.generic import View
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, Table
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from complaints import workflow
+from complaints.forms import ActionForm
+from complaints.models import (
+    FINISHED_STATUSES,
+    OPEN_STATUSES,
+    Complaint,
+    ComplaintAttachment,
+    ContactAccess,
+    Department,
+    Status,
+)
+
+
+class ComplaintPermissionPolicy(ModelPermissionPolicy):
+    """Complaints come only from citizens and are never deleted from the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete", "copy"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class ComplaintFilterSet(WagtailFilterSet):
+    overdue = django_filters.BooleanFilter(label="已超期", method="filter_overdue")
+    open = django_filters.BooleanFilter(label="未办结", method="filter_open")
+
+    class Meta:
+        model = Complaint
+        fields = ["status", "category", "urgent", "lead_department"]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = Complaint.objects.overdue().values("pk")
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+
+    def filter_open(self, queryset, name, value):
+        return (
+            queryset.filter(status__in=OPEN_STATUSES) if value else queryset.exclude(status__in=OPEN_STATUSES)
+        )
+
+
+class DueColumn(Column):
+    """The deadline, with overdue cases in red and how many working days they are late."""
+
+    def get_value(self, instance):
+        if instance.due_date is None:
+            return "—"
+        if instance.is_overdue:
+            late = workflow.working_days_between(instance.due_date, timezone.localdate())
+            return format_html(
+                '<span class="complaint-overdue-badge">已超期{}</span> {}',
+                f" {late} 个工作日" if late else "",
+                instance.due_date.strftime("%Y-%m-%d"),
+            )
+        return instance.due_date.strftime("%Y-%m-%d")
+
+
+class UrgentColumn(Column):
+    def get_value(self, instance):
+        return mark_safe('<span class="complaint-urgent-badge">紧急</span>') if instance.urgent else ""
+
+
+class ComplaintTable(Table):
+    def get_row_classname(self, instance):
+        return "complaint-row--overdue" if instance.is_overdue else ""
+
+
+class ComplaintIndexView(IndexView):
+    """Only the complaints routed to one of the user's departments; overdue ones first."""
+
+    default_ordering = "due_date"
+
+    @cached_property
+    def table_class(self):
+        return ComplaintTable
+
+    def get_base_queryset(self):
+        return Complaint.objects.for_user(self.request.user).select_related("lead_department", "institution")
+
+    def order_queryset(self, queryset):
+        if self.ordering in ("due_date", "-due_date"):
+            # Open cases by deadline (overdue first), then the finished ones, newest first.
+            finished = Q(status__in=[*FINISHED_STATUSES, Status.REPLIED])
+            from django.db.models import Case, IntegerField, Value, When
+
+            return queryset.annotate(
+                _finished=Case(When(finished, then=Value(1)), default=Value(0), output_field=IntegerField())
+            ).order_by("_finished", "due_date" if self.ordering == "due_date" else "-due_date", "-created_at")
+        return super().order_queryset(queryset)
+
+
+class ComplaintHandleView(WagtailAdminTemplateMixin, BaseObjectMixin, View):
+    """One case: details (contact masked until revealed, each reveal logged), timeline and the action form."""
+
+    template_name = "complaints/admin/handle.html"
+    index_url_name = None
+    edit_url_name = None
+    header_icon = "warning"
+    _show_breadcrumbs = True
+
+    def get_base_object_queryset(self):
+        return Complaint.objects.for_user(self.request.user)
+
+    def get_object(self):
+        return get_object_or_404(self.get_base_object_queryset(), pk=self.kwargs["pk"])
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("complaints.change_complaint"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"投诉 {self.object.tracking_number}"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse(self.index_url_name), "label": "投诉举报"},
+            {"url": "", "label": self.object.tracking_number},
+        ]
+
+    def get_context_data(self, **kwargs):
+        complaint = self.object
+        user = self.request.user
+        is_handler = complaint.handled_by(user)
+        context = super().get_context_data(**kwargs)
+        transitions = workflow.available(complaint, user)
+        context.update(
+            complaint=complaint,
+            is_handler=is_handler,
+            show_contact=kwargs.get("show_contact", False) and is_handler,
+            transitions=transitions,
+            action_form=kwargs.get("action_form") or ActionForm(transitions=transitions),
+            events=complaint.events.select_related("actor", "department", "target_department"),
+            attachments=complaint.attachments.all(),
+            similar=complaint.similar_open_cases()[:10],
+            supporting=complaint.supporting_departments.all(),
+            contact_views=complaint.contact_accesses.select_related("user")[:10] if is_handler else [],
+            transfer_departments=Department.objects.exclude(pk=complaint.lead_department_id),
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        complaint = self.object
+        if "reveal_contact" in request.POST:
+            if not complaint.handled_by(request.user):
+                raise PermissionDenied
+            ContactAccess.objects.create(complaint=complaint, user=request.user)
+            return self.render_to_response(self.get_context_data(show_contact=True))
+        transitions = workflow.available(complaint, request.user)
+        form = ActionForm(request.POST, transitions=transitions)
+        if not form.is_valid():
+            messages.error(request, "请选择要执行的操作。")
+            return self.render_to_response(self.get_context_data(action_form=form), status=400)
+        try:
+            workflow.apply(
+                complaint,
+                form.cleaned_data["action"],
+                request.user,
+                message=form.cleaned_data["message"],
+                department=form.cleaned_data["department"],
+            )
+        except workflow.TransitionError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.render_to_response(self.get_context_data(action_form=form), status=400)
+        label = workflow.TRANSITIONS[form.cleaned_data["action"]].label
+        messages.success(request, f"已{label}：{complaint.tracking_number}")
+        if Complaint.objects.for_user(request.user).filter(pk=complaint.pk).exists():
+            return redirect(request.path)
+        return redirect(reverse(self.index_url_name))
+
+
+class AttachmentView(View):
+    """Streams an attachment to a handler of its complaint; never public, never cached."""
+
+    def get(self, request, pk):
+        attachment = get_object_or_404(ComplaintAttachment.objects.select_related("complaint"), pk=pk)
+        if not attachment.complaint.handled_by(request.user):
+            raise Http404
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
+        response = FileResponse(handle, content_type=attachment.content_type)
+        response["Cache-Control"] = "private, no-store"
+        response["Content-Disposition"] = (
+            f'inline; filename="{attachment.complaint.tracking_number}-{attachment.pk}"'
+        )
+        return response
+
+
+class OverduePanel(Component):
+    """The dashboard's list of overdue cases for the user's departments; impossible to miss."""
+
+    name = "complaints_overdue"
+    order = 50
+    template_name = "complaints/admin/overdue_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        user = self.request.user
+        base = Complaint.objects.for_user(user)
+        overdue = base.overdue().select_related("lead_department").order_by("due_date")
+        return {
+            "overdue": overdue[:10],
+            "overdue_count": overdue.count(),
+            "open_count": base.open().count(),
+            "urgent_count": base.open().filter(urgent=True).count(),
+            "index_url": reverse("complaint:index"),
+        }

@@ -1,0 +1,256 @@
+"""Demo content: the complaints page, the departments and routing table, and a handful of cases.
+
+The departments' duties summarise the responsibility lists in the seed policy documents (公安 for safety
+and abuse, 市场监管 for food and fees and for-profit registration, 消防救援 for fire safety, 民政 and 编办
+for non-profit registration, 人社 for staff, 卫生健康 for filing, health care and overall co-ordination).
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from complaints import workflow
+from complaints.models import Complaint, ComplaintEvent, ComplaintsPage, Department, RoutingRule, Status
+from website.demo import DEMO_NOTICE, ensure_child, home_page
+
+DEPARTMENTS = [
+    (
+        "health",
+        "卫生健康局",
+        True,
+        "牵头统筹托育服务监管；托育机构备案；卫生保健业务指导；决定退单投诉的承办部门。",
+    ),
+    ("police", "公安局", False, "指导托育机构安全防范；依法查处虐待、伤害婴幼儿等违法犯罪行为。"),
+    (
+        "market",
+        "市场监督管理局",
+        False,
+        "食品用药安全监督检查；营利性托育机构登记；收费、预收费和广告宣传监管。",
+    ),
+    ("fire", "消防救援大队", False, "督促托育机构落实消防安全责任，开展消防监督抽查。"),
+    ("civil", "民政局", False, "非营利性托育机构（社会服务机构）登记及违法行为查处。"),
+    ("staffing", "机构编制委员会办公室", False, "利用国有资产举办的非营利性托育机构的事业单位登记。"),
+    ("hrss", "人力资源和社会保障局", False, "托育从业人员职业技能培训与评价，保障从业人员劳动权益。"),
+]
+
+# category → (lead, supporting, urgent, accept_days, reply_days, basis)
+ROUTING = [
+    (
+        "abuse",
+        "police",
+        ["health"],
+        True,
+        0,
+        5,
+        "公安机关负责安全防范和违法犯罪查处；卫生健康部门同步督导机构。",
+    ),
+    ("safety", "police", ["health"], False, None, None, "公安机关指导托育机构安全防范。"),
+    ("food", "market", [], False, None, None, "市场监管部门负责食品用药安全监督检查。"),
+    ("hygiene", "health", [], False, None, None, "卫生健康部门负责卫生保健业务指导和监督。"),
+    ("fire", "fire", [], False, None, None, "消防救援机构负责消防监督检查。"),
+    (
+        "fees",
+        "market",
+        ["civil"],
+        False,
+        None,
+        None,
+        "预收费不得超过 1 个月；市场监管、民政部门按登记类型监管。",
+    ),
+    (
+        "unfiled",
+        "health",
+        ["market", "civil", "staffing"],
+        False,
+        None,
+        None,
+        "登记机关负责登记，卫生健康部门负责备案。",
+    ),
+    (
+        "staff",
+        "hrss",
+        ["health"],
+        False,
+        None,
+        None,
+        "人社部门负责从业人员培训评价，卫生健康部门负责机构管理。",
+    ),
+    ("advertising", "market", [], False, None, None, "市场监管部门负责广告宣传监管。"),
+    ("other", "health", [], False, None, None, "卫生健康部门统筹协调。"),
+]
+
+DEMO_CODE = "DEMO234567"
+
+# (tracking suffix, category, institution name, days ago, path of transitions, description)
+CASES = [
+    (
+        "DEMO0001",
+        "food",
+        "示范市小橙子托育园（演示）",
+        1,
+        [],
+        "午餐的米饭有异味，孩子回家后说肚子不舒服，同班还有几个孩子也这样。",
+    ),
+    (
+        "DEMO0002",
+        "fire",
+        "示范市向日葵托育中心（演示）",
+        3,
+        ["accept"],
+        "二楼的安全出口被几箱杂物堵住，走廊里的灭火器压力表指在红区。",
+    ),
+    (
+        "DEMO0003",
+        "hygiene",
+        "示范市星星家庭托育点（演示）",
+        40,
+        ["accept", "start"],
+        "孩子接回家时尿布很久没换过，教室里的玩具看起来很久没有消毒。",
+    ),
+    (
+        "DEMO0004",
+        "fees",
+        "示范市彩虹托育园（演示）",
+        20,
+        ["accept", "start", "reply"],
+        "机构要求一次性预交半年的保育费，不交就不给学位。",
+    ),
+    (
+        "DEMO0005",
+        "unfiled",
+        "某小区 5 栋楼下的无名看护点（演示）",
+        30,
+        ["accept", "start", "reply", "rate"],
+        "小区里有人在家里同时看护七八个婴幼儿，没有挂牌，也查不到备案信息。",
+    ),
+    ("DEMO0006", "other", "示范市蓝天早教中心（演示）", 10, ["reject"], "希望增加周末开放的托育班次。"),
+    (
+        "DEMO0007",
+        "abuse",
+        "示范市小橙子托育园（演示）",
+        0,
+        [],
+        "孩子胳膊上有掐痕，回家说被老师关在小黑屋里。",
+    ),
+    (
+        "DEMO0008",
+        "safety",
+        "示范市向日葵托育中心（演示）",
+        2,
+        ["return"],
+        "户外滑梯的螺丝松动，扶手有一段已经断裂。",
+    ),
+]
+
+MESSAGES = {
+    "reject": "该诉求属于服务建议，不属于投诉举报受理范围，已转交卫生健康局作为工作建议研究。",
+    "return": "滑梯等设施设备安全属于机构日常安全管理和行业监管，不属于公安机关职责，请卫生健康局统筹。",
+    "reply": "经核查，该机构确有预收超过一个月费用的情况，已责令其整改并退还多收费用，将纳入信用记录。",
+}
+
+
+def _ensure_page(command):
+    home = home_page()
+    page = ensure_child(
+        home,
+        ComplaintsPage,
+        "complaints",
+        title="投诉举报",
+        show_in_menus=True,
+        intro="发现托育机构存在安全隐患、伤害儿童、食品安全、乱收费或未备案经营等问题，可以在这里投诉举报，并随时查询办理进度。",
+        body=f"<p>投诉按类别直接转交负责的部门办理，一般 1 个工作日内受理、15 个工作日内答复。{DEMO_NOTICE}</p>",
+    )
+    return page
+
+
+def _ensure_departments():
+    departments = {}
+    for code, name, coordinator, duties in DEPARTMENTS:
+        department, _ = Department.objects.get_or_create(
+            code=code, defaults={"name": name, "is_coordinator": coordinator, "duties": duties}
+        )
+        departments[code] = department
+    return departments
+
+
+def _ensure_routing(departments):
+    for category, lead, supporting, urgent, accept_days, reply_days, basis in ROUTING:
+        rule, created = RoutingRule.objects.get_or_create(
+            category=category,
+            defaults={
+                "lead_department": departments[lead],
+                "urgent": urgent,
+                "accept_days": accept_days,
+                "reply_days": reply_days,
+                "basis": basis,
+            },
+        )
+        if created:
+            rule.supporting_departments.set([departments[code] for code in supporting])
+
+
+def _staff(departments):
+    """One demo handler per department (no password: an administrator sets one to try the admin)."""
+    from django.contrib.auth import get_user_model
+
+    from website.roles import COMPLAINT_HANDLERS, group
+
+    users = {}
+    for code, department in departments.items():
+        user, created = get_user_model().objects.get_or_create(
+            username=f"demo-{code}", defaults={"first_name": f"{department.name}演示处理人"}
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+            user.groups.add(group(COMPLAINT_HANDLERS))
+        department.staff.add(user)
+        users[code] = user
+    return users
+
+
+def _ensure_cases(users):
+    today = timezone.localdate()
+    for suffix, category, name, days_ago, steps, description in CASES:
+        tracking_number = f"TS{today:%Y}0101-{suffix}"
+        if Complaint.objects.filter(tracking_number__endswith=suffix).exists():
+            continue
+        created = timezone.now() - datetime.timedelta(days=days_ago)
+        complaint = Complaint(
+            tracking_number=tracking_number,
+            category=category,
+            institution_name=name,
+            description=f"{description}（演示数据）",
+            anonymous=suffix in ("DEMO0005", "DEMO0007"),
+            contact_name="" if suffix in ("DEMO0005", "DEMO0007") else "王女士",
+            contact_phone="" if suffix in ("DEMO0005", "DEMO0007") else "13800005678",
+            created_at=created,
+        )
+        workflow.submit(complaint, DEMO_CODE)
+        # The demo's dates: the case was filed `days_ago` days ago, its deadlines counted from then.
+        filed_on = timezone.localtime(created).date()
+        complaint.due_date = workflow.due_date_for(complaint, filed_on)
+        complaint.save(update_fields=["due_date"])
+        ComplaintEvent.objects.filter(complaint=complaint).update(created_at=created)
+        for step in steps:
+            if step == "rate":
+                workflow.rate(complaint, 4, True)
+                continue
+            lead_code = complaint.lead_department.code
+            complaint = workflow.apply(complaint, step, users[lead_code], message=MESSAGES.get(step, ""))
+        if days_ago >= 15 and complaint.status in (Status.ACCEPTED, Status.IN_PROGRESS):
+            # An overdue case for the dashboard: accepted long ago, its reply deadline passed.
+            complaint.reply_due_date = workflow.add_working_days(filed_on, 15)
+            complaint.due_date = complaint.reply_due_date
+            complaint.save(update_fields=["reply_due_date", "due_date"])
+
+
+def load(command):
+    with transaction.atomic():
+        _ensure_page(command)
+        departments = _ensure_departments()
+        _ensure_routing(departments)
+        users = _staff(departments)
+        _ensure_cases(users)
+    command.stdout.write("投诉举报：栏目、处理部门、分办规则和演示投诉已就绪。")

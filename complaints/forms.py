@@ -1,0 +1,311 @@
+"""The public forms (submit, track, rate, reopen) and the staff's action form."""
+
+import io
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from complaints import privacy
+from complaints.models import CATEGORIES, ComplaintAttachment, Department
+
+MAX_ATTACHMENTS = 5
+DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+IMAGE_FORMATS = {
+    "JPEG": ("image/jpeg", ".jpg"),
+    "PNG": ("image/png", ".png"),
+    "WEBP": ("image/webp", ".webp"),
+}
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def max_attachment_bytes():
+    return int(getattr(settings, "COMPLAINTS_MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES))
+
+
+def _human_size(size):
+    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+
+
+def clean_attachment(upload):
+    """Checks one upload by its content and returns an unsaved ComplaintAttachment.
+
+    Images are decoded with Pillow and re-encoded without their metadata (EXIF, GPS position, camera),
+    after turning them upright. PDFs must start with the %PDF- signature. Anything else is refused,
+    whatever its name or declared type says.
+    """
+    name = upload.name or "附件"
+    limit = max_attachment_bytes()
+    if upload.size > limit:
+        raise forms.ValidationError(f"“{name}”超过 {_human_size(limit)}，请压缩后再上传。")
+    if upload.size == 0:
+        raise forms.ValidationError(f"“{name}”是空文件。")
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head == b"%PDF-":
+        data = upload.read()
+        content = SimpleUploadedFile("attachment.pdf", data, content_type="application/pdf")
+        return ComplaintAttachment(file=content, content_type="application/pdf", size=len(data))
+    try:
+        with Image.open(upload) as probe:
+            image_format = probe.format
+            width, height = probe.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise forms.ValidationError(f"“{name}”的图片尺寸过大，请缩小后再上传。")
+            probe.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+            if image_format == "GIF":
+                image.seek(0)
+                image_format = "PNG"
+            if image_format not in IMAGE_FORMATS:
+                raise forms.ValidationError(f"“{name}”的图片格式不受支持，请上传 JPG、PNG 或 WEBP 图片。")
+            upright = ImageOps.exif_transpose(image)
+            if upright.mode not in ("RGB", "RGBA", "L", "LA"):
+                upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
+            # A fresh image carries the pixels only: no EXIF, GPS, XMP, comments or text chunks.
+            clean = Image.new(upright.mode, upright.size)
+            clean.paste(upright)
+            if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
+                clean = clean.convert("RGB")
+            buffer = io.BytesIO()
+            options = {"quality": 88, "optimize": True} if image_format == "JPEG" else {}
+            clean.save(buffer, format=image_format, **options)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise forms.ValidationError(
+            f"“{name}”不是可识别的图片或 PDF 文件。只能上传 JPG、PNG、WEBP 图片或 PDF 文件。"
+        ) from error
+    content_type, extension = IMAGE_FORMATS[image_format]
+    data = buffer.getvalue()
+    content = SimpleUploadedFile(f"attachment{extension}", data, content_type=content_type)
+    return ComplaintAttachment(file=content, content_type=content_type, size=len(data))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > MAX_ATTACHMENTS:
+            raise forms.ValidationError(f"最多上传 {MAX_ATTACHMENTS} 个附件，您选择了 {len(files)} 个。")
+        errors, cleaned = [], []
+        for upload in files:
+            try:
+                cleaned.append(clean_attachment(upload))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
+
+
+class ComplaintForm(forms.Form):
+    category = forms.ChoiceField(
+        label="投诉类别",
+        choices=CATEGORIES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择投诉类别。", "invalid_choice": "请选择列表中的投诉类别。"},
+    )
+    institution = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    institution_query = forms.CharField(label="搜索已备案的机构", required=False, max_length=60)
+    institution_name = forms.CharField(
+        label="机构名称",
+        required=False,
+        max_length=120,
+        help_text="在目录里找不到（例如未备案的托育点）时，请填写您知道的名称或招牌。",
+    )
+    institution_address = forms.CharField(
+        label="机构地址或位置",
+        required=False,
+        max_length=200,
+        help_text="例如：某某小区 3 栋 1 楼、某某路口东侧。",
+    )
+    occurred_on = forms.DateField(
+        label="发生日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "请按“年-月-日”填写日期，例如 2026-05-01。"},
+    )
+    description = forms.CharField(
+        label="发生了什么",
+        min_length=10,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 7}),
+        help_text="请写明时间、地点、经过和涉及的人（10～5000 字）。请不要在这里填写身份证号或电话号码。",
+        error_messages={
+            "required": "请描述发生了什么。",
+            "min_length": "描述太短了，请至少写 %(limit_value)d 个字，写清时间、地点和经过。",
+            "max_length": "描述不能超过 %(limit_value)d 字（当前 %(show_value)d 字）。",
+        },
+    )
+    confirm_numbers = forms.BooleanField(
+        label="我确认需要保留这些号码（号码只有处理人员可见，其他地方一律遮蔽）", required=False
+    )
+    attachments = MultipleFileField(
+        label="图片或 PDF 附件（选填）",
+        required=False,
+        help_text=f"最多 {MAX_ATTACHMENTS} 个，每个不超过 10 MB；图片中的拍摄地点等信息会被自动清除。",
+    )
+    anonymous = forms.BooleanField(label="匿名投诉（不留姓名和电话）", required=False)
+    contact_name = forms.CharField(label="联系人姓名", required=False, max_length=40)
+    contact_phone = forms.CharField(
+        label="手机号码",
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "numeric", "autocomplete": "tel"}),
+    )
+    contact_email = forms.EmailField(
+        label="电子邮箱（选填，用于接收办理进度通知）",
+        required=False,
+        error_messages={"invalid": "请填写有效的电子邮箱地址，例如 name@example.com。"},
+    )
+    # A honeypot: hidden from people by CSS, filled in by form-spamming robots.
+    website = forms.CharField(label="请勿填写此项", required=False)
+
+    def __init__(self, *args, institution_queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.institution_queryset = institution_queryset
+        self.personal_numbers = []
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        limit = max_attachment_bytes()
+        self.fields["attachments"].help_text = (
+            f"最多 {MAX_ATTACHMENTS} 个，每个不超过 {_human_size(limit)}；只接受 JPG、PNG、WEBP 图片和 PDF；"
+            "图片中的拍摄地点等信息会被自动清除。"
+        )
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def clean_institution(self):
+        value = self.cleaned_data.get("institution")
+        if value is None:
+            return None
+        institution = (
+            self.institution_queryset.filter(pk=value).first() if self.institution_queryset else None
+        )
+        if institution is None:
+            raise forms.ValidationError("所选机构不存在或已不在目录中，请重新搜索或直接填写机构名称。")
+        return institution
+
+    def clean_occurred_on(self):
+        value = self.cleaned_data.get("occurred_on")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError("发生日期不能晚于今天。")
+        return value
+
+    def clean_contact_phone(self):
+        value = re.sub(r"[\s-]", "", self.cleaned_data.get("contact_phone", ""))
+        if value.startswith("+86"):
+            value = value[3:]
+        if value and not MOBILE_RE.match(value):
+            raise forms.ValidationError("请填写 11 位手机号码，例如 13812345678。")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if self.is_spam:
+            raise forms.ValidationError("提交未通过校验，请刷新页面后重试。")
+        if not data.get("institution") and not data.get("institution_name", "").strip():
+            self.add_error("institution_name", "请从目录中选择机构，或填写机构名称。")
+        if not data.get("anonymous"):
+            if not data.get("contact_name", "").strip():
+                self.add_error("contact_name", "请填写联系人姓名，或勾选“匿名投诉”。")
+            if not data.get("contact_phone") and "contact_phone" not in self.errors:
+                self.add_error("contact_phone", "请填写手机号码，或勾选“匿名投诉”。")
+        self.personal_numbers = privacy.find_personal_numbers(data.get("description", ""))
+        self.personal_numbers += privacy.find_personal_numbers(data.get("institution_address", ""))
+        if self.personal_numbers and not data.get("confirm_numbers"):
+            masked = "、".join(privacy.mask_numbers(n) for n in self.personal_numbers[:3])
+            self.add_error(
+                "description",
+                f"描述中含有电话或身份证号码（{masked}）。为保护隐私，建议删除；"
+                "如确需保留，请勾选下方的确认框后再提交。",
+            )
+        return data
+
+
+class TrackForm(forms.Form):
+    tracking_number = forms.CharField(
+        label="受理编号",
+        max_length=24,
+        error_messages={"required": "请填写受理编号。"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    query_code = forms.CharField(
+        label="查询码",
+        max_length=20,
+        error_messages={"required": "请填写查询码。"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def clean_tracking_number(self):
+        return self.cleaned_data["tracking_number"].strip().upper()
+
+    def clean_query_code(self):
+        return self.cleaned_data["query_code"].strip().upper()
+
+
+class RatingForm(TrackForm):
+    satisfaction = forms.TypedChoiceField(
+        label="您对答复的满意程度",
+        coerce=int,
+        choices=[
+            (5, "5 分 非常满意"),
+            (4, "4 分 满意"),
+            (3, "3 分 一般"),
+            (2, "2 分 不满意"),
+            (1, "1 分 非常不满意"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择满意程度。"},
+    )
+    resolved = forms.TypedChoiceField(
+        label="问题是否已经解决",
+        coerce=lambda v: v == "yes",
+        choices=[("yes", "已解决"), ("no", "未解决")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择问题是否已经解决。"},
+    )
+
+
+class ReopenForm(TrackForm):
+    reason = forms.CharField(
+        label="不满意的原因",
+        min_length=5,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "请写明不满意的原因。", "min_length": "请至少写 %(limit_value)d 个字。"},
+    )
+
+
+class ActionForm(forms.Form):
+    """The staff's single form: which transition, a message, and (for a transfer) the department."""
+
+    action = forms.ChoiceField(label="操作", widget=forms.RadioSelect)
+    message = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    department = forms.ModelChoiceField(label="转办至", queryset=Department.objects.all(), required=False)
+
+    def __init__(self, *args, transitions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [(t.name, t.label) for t in transitions]

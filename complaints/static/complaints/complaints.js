@@ -1,0 +1,36 @@
+// Warns, while typing, about phone or ID numbers in the free text, and reveals the confirmation box.
+// The form works the same without this script: the server then asks for the confirmation.
+(function () {
+  "use strict";
+  var form = document.querySelector(".complaint-form");
+  if (!form) return;
+  var description = form.querySelector("textarea[name=description]");
+  var address = form.querySelector("input[name=institution_address]");
+  var warning = document.getElementById("number-warning");
+  var confirmBox = document.getElementById("confirm-numbers");
+  if (!description || !warning || !confirmBox) return;
+  var pattern = /(?:^|\D)(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|\d{17}[\dXx]|0\d{2,3}-?\d{7,8})(?:\D|$)/;
+  function check() {
+    var text = description.value + " " + (address ? address.value : "");
+    var found = pattern.test(text);
+    warning.hidden = !found;
+    if (found) confirmBox.removeAttribute("data-hidden-until-needed");
+  }
+  description.addEventListener("input", check);
+  if (address) address.addEventListener("input", check);
+  check();
+
+  var anonymous = form.querySelector("input[name=anonymous]");
+  if (anonymous) {
+    var contactFields = ["contact_name", "contact_phone"].map(function (name) {
+      return form.querySelector("input[name=" + name + "]");
+    });
+    var sync = function () {
+      contactFields.forEach(function (input) {
+        if (input) input.disabled = anonymous.checked;
+      });
+    };
+    anonymous.addEventListener("change", sync);
+    sync();
+  }
+})();

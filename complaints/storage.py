@@ -1,0 +1,18 @@
+"""Attachments live outside MEDIA_ROOT: the public web server never serves them."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+
+def private_root():
+    configured = getattr(settings, "COMPLAINTS_PRIVATE_ROOT", None)
+    if configured:
+        return str(configured)
+    return str(Path(str(settings.MEDIA_ROOT).rstrip("/") + "-private") / "complaints")
+
+
+def private_storage():
+    """A callable, so that tests and deployments changing the setting get the right folder."""
+    return FileSystemStorage(location=private_root(), base_url=None)

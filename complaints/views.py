@@ -1,0 +1,285 @@
+"""Public views of the complaints channel, called by ComplaintsPage's routes."""
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_protect
+
+from complaints import ratelimit, workflow
+from complaints.forms import ComplaintForm, RatingForm, ReopenForm, TrackForm
+from complaints.models import (
+    CATEGORIES,
+    Complaint,
+    RoutingRule,
+    generate_query_code,
+    generate_tracking_number,
+)
+from complaints.stats import monthly_stats
+
+logger = logging.getLogger(__name__)
+
+RATE_LIMIT_MESSAGE = "提交过于频繁，请稍后再试。您填写的内容仍保留在下方，可稍后直接重新提交；如情况紧急，请拨打 12345 或 110。"
+TRACK_LIMIT_MESSAGE = "查询过于频繁，请稍后再试。"
+TRACK_NOT_FOUND = "受理编号或查询码不正确，请核对后重试（注意区分数字 0 和字母 O）。"
+
+
+def _institutions():
+    from directory.models import Institution
+
+    return Institution.objects.public()
+
+
+def _urls(page):
+    base = page.url
+    return {
+        "overview": base,
+        "submit": base + page.reverse_subpage("submit"),
+        "track": base + page.reverse_subpage("track"),
+        "rate": base + page.reverse_subpage("rate"),
+        "reopen": base + page.reverse_subpage("reopen"),
+        "stats": base + page.reverse_subpage("stats"),
+    }
+
+
+def _render(request, page, template, context, status=200, private=False):
+    context = {"page": page, "self": page, "urls": _urls(page), **context}
+    response = TemplateResponse(request, template, context, status=status)
+    if private:
+        add_never_cache_headers(response)
+        response["Cache-Control"] += ", private"
+    return response
+
+
+def overview(request, page):
+    rules = RoutingRule.objects.select_related("lead_department").prefetch_related("supporting_departments")
+    return _render(
+        request, page, "complaints/complaints_page.html", {"rules": rules, "categories": CATEGORIES}
+    )
+
+
+def _similar_case_exists(category, institution, institution_name):
+    if not category:
+        return False
+    qs = Complaint.objects.open().filter(category=category)
+    if institution is not None:
+        return qs.filter(institution=institution).exists()
+    if institution_name:
+        return qs.filter(institution__isnull=True, institution_name=institution_name.strip()).exists()
+    return False
+
+
+def _selected_institution(value):
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return _institutions().filter(pk=pk).first()
+
+
+@csrf_protect
+def submit(request, page):
+    institutions = _institutions()
+    context = {"search_results": None, "similar_case": False}
+    if request.method != "POST":
+        initial = {}
+        selected = _selected_institution(request.GET.get("institution"))
+        if selected is not None:
+            initial["institution"] = selected.pk
+        if request.GET.get("category") in dict(CATEGORIES):
+            initial["category"] = request.GET["category"]
+        form = ComplaintForm(initial=initial, institution_queryset=institutions)
+        context.update(form=form, selected_institution=selected)
+        return _render(request, page, "complaints/submit.html", context, private=True)
+
+    form = ComplaintForm(request.POST, request.FILES, institution_queryset=institutions)
+    selected = _selected_institution(request.POST.get("institution"))
+    context.update(form=form, selected_institution=selected)
+
+    # The institution search works without JavaScript: it re-displays the form with the matches.
+    if "find_institution" in request.POST or "clear_institution" in request.POST:
+        query = request.POST.get("institution_query", "").strip()[:60]
+        initial = request.POST.dict()
+        initial.pop("csrfmiddlewaretoken", None)
+        if "clear_institution" in request.POST:
+            initial["institution"] = ""
+            context["selected_institution"] = None
+        context["form"] = ComplaintForm(initial=initial, institution_queryset=institutions)
+        context["files_dropped"] = bool(request.FILES)
+        if query:
+            context["search_results"] = list(institutions.filter(name__icontains=query).order_by("name")[:20])
+        else:
+            context["search_message"] = "请输入机构名称中的几个字再搜索。"
+        context["search_query"] = query
+        return _render(request, page, "complaints/submit.html", context, private=True)
+
+    if not ratelimit.hit(request, "submit"):
+        context["rate_limited"] = RATE_LIMIT_MESSAGE
+        response = _render(request, page, "complaints/submit.html", context, status=429, private=True)
+        response["Retry-After"] = str(ratelimit.retry_after("submit"))
+        return response
+
+    if not form.is_valid():
+        context["similar_case"] = _similar_case_exists(
+            form.cleaned_data.get("category"),
+            form.cleaned_data.get("institution"),
+            form.cleaned_data.get("institution_name"),
+        )
+        return _render(
+            request,
+            page,
+            "complaints/submit.html",
+            context,
+            status=400 if form.is_spam else 200,
+            private=True,
+        )
+
+    data = form.cleaned_data
+    similar = _similar_case_exists(data["category"], data["institution"], data["institution_name"])
+    attachments = data["attachments"]
+    # Files are written before the transaction, so that the database's write lock is held only for rows.
+    for attachment in attachments:
+        attachment.file.save(attachment.file.name, attachment.file.file, save=False)
+    code = generate_query_code()
+    for attempt in range(5):
+        complaint = Complaint(
+            tracking_number=generate_tracking_number(),
+            category=data["category"],
+            institution=data["institution"],
+            institution_name=(
+                data["institution"].name if data["institution"] else data["institution_name"].strip()
+            ),
+            institution_address=data["institution_address"].strip(),
+            occurred_on=data["occurred_on"],
+            description=data["description"].strip(),
+            text_has_personal_numbers=bool(form.personal_numbers),
+            anonymous=data["anonymous"],
+            contact_name="" if data["anonymous"] else data["contact_name"].strip(),
+            contact_phone="" if data["anonymous"] else data["contact_phone"],
+            contact_email=data["contact_email"],
+        )
+        try:
+            with transaction.atomic():
+                workflow.submit(complaint, code, attachments)
+            break
+        except IntegrityError:
+            if (
+                attempt == 4
+                or not Complaint.objects.filter(tracking_number=complaint.tracking_number).exists()
+            ):
+                raise
+            for attachment in attachments:
+                attachment.pk = None
+    context = {"complaint": complaint, "query_code": code, "similar_case": similar}
+    return _render(request, page, "complaints/receipt.html", context, private=True)
+
+
+def _lookup(form):
+    complaint = (
+        Complaint.objects.filter(tracking_number=form.cleaned_data["tracking_number"])
+        .select_related("lead_department")
+        .first()
+    )
+    if complaint is None or not complaint.check_query_code(form.cleaned_data["query_code"]):
+        form.add_error(None, TRACK_NOT_FOUND)
+        return None
+    return complaint
+
+
+def _track_context(complaint, form):
+    code = form.cleaned_data["query_code"]
+    initial = {"tracking_number": complaint.tracking_number, "query_code": code}
+    can_rate = complaint.status in ("replied", "closed") and not (
+        complaint.rated_at and complaint.replied_at and complaint.rated_at >= complaint.replied_at
+    )
+    can_reopen = (
+        complaint.status in ("replied", "closed") and complaint.reopen_count == 0 and complaint.replied_at
+    )
+    return {
+        "complaint": complaint,
+        "events": complaint.public_events(),
+        "rating_form": RatingForm(initial=initial) if can_rate else None,
+        "reopen_form": ReopenForm(initial=initial) if can_reopen else None,
+        "credentials": initial,
+    }
+
+
+@csrf_protect
+def track(request, page):
+    # Tracking is a POST so that the query code never lands in a URL, a browser history or a log.
+    if request.method != "POST":
+        return _render(request, page, "complaints/track.html", {"form": TrackForm()}, private=True)
+    form = TrackForm(request.POST)
+    if not ratelimit.hit(request, "track"):
+        response = _render(
+            request,
+            page,
+            "complaints/track.html",
+            {"form": form, "rate_limited": TRACK_LIMIT_MESSAGE},
+            status=429,
+        )
+        response["Retry-After"] = str(ratelimit.retry_after("track"))
+        return response
+    complaint = _lookup(form) if form.is_valid() else None
+    if complaint is None:
+        return _render(request, page, "complaints/track.html", {"form": form}, private=True)
+    return _render(
+        request,
+        page,
+        "complaints/track.html",
+        {"form": form, **_track_context(complaint, form)},
+        private=True,
+    )
+
+
+def _citizen_action(request, page, form_class, act):
+    if request.method != "POST":
+        return _render(request, page, "complaints/track.html", {"form": TrackForm()}, private=True)
+    if not ratelimit.hit(request, "track"):
+        return _render(
+            request,
+            page,
+            "complaints/track.html",
+            {"form": TrackForm(), "rate_limited": TRACK_LIMIT_MESSAGE},
+            status=429,
+        )
+    form = form_class(request.POST)
+    track_form = TrackForm(request.POST)
+    complaint = _lookup(track_form) if track_form.is_valid() else None
+    if complaint is None:
+        return _render(request, page, "complaints/track.html", {"form": track_form}, private=True)
+    context = {"form": track_form}
+    if form.is_valid():
+        try:
+            complaint, message = act(complaint, form.cleaned_data)
+            context["success"] = message
+        except workflow.TransitionError as error:
+            context["action_error"] = " ".join(error.messages)
+    context.update(_track_context(complaint, track_form))
+    if not form.is_valid():
+        key = "rating_form" if form_class is RatingForm else "reopen_form"
+        context[key] = form
+    return _render(request, page, "complaints/track.html", context, private=True)
+
+
+@csrf_protect
+def rate(request, page):
+    def act(complaint, data):
+        complaint = workflow.rate(complaint, data["satisfaction"], data["resolved"])
+        return complaint, "感谢您的评价。"
+
+    return _citizen_action(request, page, RatingForm, act)
+
+
+@csrf_protect
+def reopen(request, page):
+    def act(complaint, data):
+        complaint = workflow.apply(complaint, "reopen", None, message=data["reason"])
+        return complaint, "已申请重新办理，承办部门将重新处理并再次答复。"
+
+    return _citizen_action(request, page, ReopenForm, act)
+
+
+def stats(request, page):
+    return _render(request, page, "complaints/stats.html", monthly_stats())
