@@ -29,11 +29,16 @@ def page_cache():
     return caches[getattr(settings, "GUIDANCE_PAGE_CACHE_ALIAS", "default")]
 
 
-def current_generation():
+def current_generation(request=None):
+    """The content generation, read once per request."""
     from guidance.models import ContentGeneration
 
-    value = ContentGeneration.objects.filter(pk=GENERATION_ID).values_list("value", flat=True).first()
-    return value or 0
+    if request is not None and hasattr(request, "_content_generation"):
+        return request._content_generation
+    value = ContentGeneration.objects.filter(pk=GENERATION_ID).values_list("value", flat=True).first() or 0
+    if request is not None:
+        request._content_generation = value
+    return value
 
 
 def bump_generation():
@@ -76,7 +81,7 @@ class CachedPageMixin:
             return super().serve(request, *args, **kwargs)
         cache = page_cache()
         key = _cache_key(request)
-        generation = current_generation()
+        generation = current_generation(request)
         cached = cache.get(key)
         if cached is not None and cached[0] == generation:
             response = HttpResponse(cached[2], content_type=cached[1])
@@ -132,3 +137,30 @@ def _content_changed(sender, **kwargs):
 @receiver(post_page_move)
 def _page_state_changed(sender, **kwargs):
     bump_generation()
+
+
+# --- Serving in front of Wagtail's router ------------------------------------------------------------
+
+
+def cached_response(request):
+    """The cached copy of this URL for an anonymous GET, or None. Costs one query (the generation)."""
+    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        return None
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return None
+    cached = page_cache().get(_cache_key(request))
+    if cached is None or cached[0] != current_generation(request):
+        return None
+    response = HttpResponse(cached[2], content_type=cached[1])
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def serve(request, path):
+    """Wagtail's `serve` view for the guidance sections, answering from the page cache first.
+
+    Wagtail's router walks the tree one query per level; a cached page needs none of that.
+    """
+    from wagtail import views as wagtail_views
+
+    return cached_response(request) or wagtail_views.serve(request, path)

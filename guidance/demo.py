@@ -11,6 +11,7 @@ from guidance.models import (
     EventPage,
     GuidanceArticlePage,
     GuidanceIndexPage,
+    GuidanceRelatedArticle,
     PolicyDocumentPage,
     PolicyIndexPage,
     Topic,
@@ -90,7 +91,7 @@ def _link_related_articles(index):
         if not related:
             continue
         page = GuidanceArticlePage.objects.get(pk=article.pk)
-        page.related_links = [{"article": other} for other in related]
+        page.related_links = [GuidanceRelatedArticle(article=other) for other in related]
         page.save_revision().publish()
 
 

@@ -38,6 +38,9 @@ class ContentGeneration(models.Model):
     class Meta:
         verbose_name = "内容版本号"
 
+    def __str__(self):
+        return str(self.value)
+
 
 class AgeBand(models.Model):
     """The child's age ranges used to organise guidance. The four bands are created by a migration."""
@@ -89,6 +92,11 @@ def _paginate(request, queryset, per_page=PAGE_SIZE):
         return paginator.page(1)
     except EmptyPage:
         return paginator.page(paginator.num_pages)
+
+
+def _subpage_url(page, request, name):
+    """The URL of one of a routable page's own routes (the routable_page template tags need an app)."""
+    return page.get_url(request) + page.reverse_subpage(name)
 
 
 def _query_without(request, name):
@@ -157,6 +165,8 @@ class GuidanceIndexPage(CachedPageMixin, RoutablePageMixin, Page):
             selected_topic=selected_topic,
             search_query=query,
             filter_errors=errors,
+            rss_url=_subpage_url(self, request, "rss"),
+            atom_url=_subpage_url(self, request, "atom"),
             query_without_age=_query_without(request, "age"),
             query_without_topic=_query_without(request, "topic"),
             base_query=_query_without(request, "page"),
@@ -370,6 +380,8 @@ class PolicyIndexPage(CachedPageMixin, RoutablePageMixin, Page):
             selected_validity=validity,
             filter_errors=errors,
             base_query=_query_without(request, "page"),
+            rss_url=_subpage_url(self, request, "rss"),
+            atom_url=_subpage_url(self, request, "atom"),
         )
         return self.render(request, context_overrides=context, template="guidance/policy_index_page.html")
 
@@ -554,9 +566,10 @@ class EventPage(CachedPageMixin, RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["age_band_list"] = list(self.age_bands.all())
+        context["ics_url"] = _subpage_url(self, request, "ics")
         return context
 
-    @path("calendar.ics", name="ics")
+    @path("calendar/", name="ics")
     def ics(self, request):
         response = HttpResponse(self.to_ical(request), content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="event-{self.pk}.ics"'
