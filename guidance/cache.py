@@ -156,11 +156,81 @@ def cached_response(request):
     return response
 
 
+# The page type expected at each depth of a section, so the common case is found with one query.
+SECTION_MODELS = {
+    "guidance": ("guidance.GuidanceIndexPage", "guidance.GuidanceArticlePage"),
+    "policies": ("guidance.PolicyIndexPage", "guidance.PolicyDocumentPage"),
+    "events": ("guidance.EventIndexPage", "guidance.EventPage"),
+}
+
+
+def _find_live_page(url_path, components):
+    from wagtail.models import Page
+
+    expected = SECTION_MODELS.get(components[0], ())
+    if len(components) <= len(expected):
+        model = global_apps.get_model(expected[len(components) - 1])
+        page = model.objects.filter(url_path=url_path, live=True).first()
+        if page is not None:
+            return page
+    page = Page.objects.filter(url_path=url_path, live=True).first()
+    return page.specific if page is not None else None
+
+
+def _route(request, path):
+    """The page at `path`, found by its url_path instead of walking the tree, or None to let Wagtail route.
+
+    Wagtail's router is used whenever something is unusual: no site, a route inside a routable page
+    (feeds, calendars), a page under a view restriction, or aliases on the way.
+    """
+    from django.db.models import Q
+    from wagtail.models import Page, Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = next((item for item in Site.get_site_root_paths() if item.site_id == site.pk), None)
+    components = [component for component in path.split("/") if component]
+    if root is None or not components:
+        return None
+    page = _find_live_page(root.root_path + path, components)
+    if page is None:
+        return None
+    steplen = Page.steplen
+    lineage = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    unusual = Q(alias_of__isnull=False) | Q(view_restrictions__isnull=False)
+    if Page.objects.filter(path__in=lineage).filter(unusual).exists():
+        return None
+    route = page.route(request, [])
+    request._wagtail_route_for_request = route
+    return route
+
+
 def serve(request, path):
     """Wagtail's `serve` view for the guidance sections, answering from the page cache first.
 
-    Wagtail's router walks the tree one query per level; a cached page needs none of that.
+    A cached page costs one query. An uncached one is found by its url_path (Wagtail's router spends a
+    query per tree level) and then served exactly as `wagtail.views.serve` does, with every
+    `before_serve_page` and `on_serve_page` hook, except the view-restriction check that `_route`
+    has already made.
     """
+    from wagtail import hooks
     from wagtail import views as wagtail_views
+    from wagtail.wagtail_hooks import check_view_restrictions
 
-    return cached_response(request) or wagtail_views.serve(request, path)
+    response = cached_response(request)
+    if response is not None:
+        return response
+    route = _route(request, path)
+    if route is None:
+        return wagtail_views.serve(request, path)
+    page, args, kwargs = route
+    chain = wagtail_views.serve_chain
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        if hook is not check_view_restrictions:
+            chain = hook(chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, args, kwargs)

@@ -48,7 +48,7 @@ class GuidanceFeed(_SectionFeed):
         return "最新发布的科学育儿指导文章。"
 
     def items(self, section):
-        return section.articles().order_by("-first_published_at")[:FEED_LENGTH]
+        return section.articles().prefetch_related("topics").order_by("-first_published_at")[:FEED_LENGTH]
 
     def item_description(self, item):
         return item.summary

@@ -99,6 +99,12 @@ def _subpage_url(page, request, name):
     return page.get_url(request) + page.reverse_subpage(name)
 
 
+def _section_url(page, request):
+    """The URL of the page's section (its parent), derived from its own URL without a query."""
+    url = page.get_url(request) or ""
+    return url[: url.rstrip("/").rfind("/") + 1] or "/"
+
+
 def _query_without(request, name):
     """The current query string without `name` (and without the page number), for filter links."""
     params = request.GET.copy()
@@ -259,17 +265,34 @@ class GuidanceArticlePage(CachedPageMixin, Page):
     def review_overdue(self):
         return self.next_review is not None and self.next_review < timezone.localdate()
 
-    def related_articles(self):
+    def related_articles(self, preview=False):
+        if preview:  # the draft's links live in memory, not in the database
+            return [link.article for link in self.related_links.all() if link.article.live]
         links = self.related_links.select_related("article").filter(
             article__live=True, article__view_restrictions__isnull=True
         )
         return [link.article for link in links]
 
+    def classification(self, preview=False):
+        """The article's age bands and topics, read with one query (a UNION) when not previewing."""
+        if preview:
+            return list(self.age_bands.all()), list(self.topics.all())
+        columns = ("kind", "slug", "name", "sort_order")
+        ages = AgeBand.objects.filter(articles=self).order_by().annotate(kind=models.Value("age"))
+        topics = Topic.objects.filter(articles=self).order_by().annotate(kind=models.Value("topic"))
+        ages, topics = ages.values_list(*columns), topics.values_list(*columns)
+        rows = sorted(ages.union(topics, all=True).order_by(), key=lambda row: row[3])
+        return (
+            [AgeBand(slug=slug, name=name) for kind, slug, name, _ in rows if kind == "age"],
+            [Topic(slug=slug, name=name) for kind, slug, name, _ in rows if kind == "topic"],
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["age_band_list"] = list(self.age_bands.all())
-        context["topic_list"] = list(self.topics.all())
-        context["related_articles"] = self.related_articles()
+        preview = getattr(request, "is_preview", False)
+        context["age_band_list"], context["topic_list"] = self.classification(preview)
+        context["related_articles"] = self.related_articles(preview)
+        context["section_url"] = _section_url(self, request)
         context["feedback_thanks"] = request.GET.get("feedback") == "thanks"
         return context
 
@@ -464,6 +487,7 @@ class PolicyDocumentPage(CachedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["attachment_list"] = list(self.attachments.select_related("document"))
+        context["section_url"] = _section_url(self, request)
         interpretation = self.interpretation
         context["interpretation_page"] = interpretation if interpretation and interpretation.live else None
         return context
@@ -567,6 +591,7 @@ class EventPage(CachedPageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["age_band_list"] = list(self.age_bands.all())
         context["ics_url"] = _subpage_url(self, request, "ics")
+        context["section_url"] = _section_url(self, request)
         return context
 
     @path("calendar/", name="ics")
