@@ -1,0 +1,116 @@
+"""A parent on a 360 px phone finds a nursery: keyword, service filter, own location, detail page."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Page, Site
+
+from directory.models import DirectoryPage
+from tests.browser.conftest import assert_accessible
+from tests.directory.factories import DistrictFactory, InstitutionFactory, InstitutionServiceFactory
+from website.models import HomePage
+
+PARENT_LAT, PARENT_LNG = 35.7500, 114.2900
+
+
+@pytest.fixture
+def nurseries(django_db_serialized_rollback, transactional_db):
+    root = Page.get_first_root_node()
+    home = HomePage(title="托育服务公共信息平台", slug="browser-home")
+    root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    directory = DirectoryPage(title="找托育", slug="directory")
+    home.add_child(instance=directory)
+    directory.save_revision().publish()
+
+    qibin = DistrictFactory(code="410611", name="淇滨区")
+    heshan = DistrictFactory(code="410602", name="鹤山区")
+
+    def make(name, services, district, lat, lng, **fields):
+        institution = InstitutionFactory(
+            name=name, district=district, latitude=lat, longitude=lng, description="", **fields
+        )
+        for code, fee in services.items():
+            InstitutionServiceFactory(institution=institution, service_type=code, monthly_fee=fee)
+        return institution
+
+    make("小橡树半日托园", {"half_day": 1500}, qibin, 35.7590, 114.2900, address="淇滨区黄河路 3 号")
+    make("阳光临时托育中心", {"temporary": 120, "full_day": 2800}, qibin, 35.7530, 114.2950, vacancies=6)
+    make("山那边临时托育园", {"temporary": None}, heshan, 35.9000, 114.1900)
+    make("全日制托育园", {"full_day": 2600}, heshan, 35.9100, 114.1800)
+
+
+def watch_console(tab):
+    errors = []
+
+    def on_console(message):
+        # Map tiles are blocked below on purpose; everything else must be clean.
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            errors.append(message.text)
+
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def test_parent_finds_a_nursery_near_home_on_a_phone(phone, live_server, nurseries):
+    errors = watch_console(phone)
+    # The tile server is unreachable here: the map must say so and the list must stay complete.
+    phone.route(re.compile(r"https://tile\.openstreetmap\.org/.*"), lambda route: route.abort())
+    phone.context.grant_permissions(["geolocation"], origin=live_server.url)
+    phone.context.set_geolocation({"latitude": PARENT_LAT, "longitude": PARENT_LNG})
+
+    phone.goto(f"{live_server.url}/directory/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("找托育")
+    expect(phone.get_by_role("status").filter(has_text="共找到")).to_contain_text("4")
+    assert_accessible(phone)
+
+    # 1. Types 半日托.
+    phone.get_by_label("关键词").fill("半日托")
+    phone.get_by_label("关键词").press("Enter")
+    results = phone.locator(".dir-result")
+    expect(results).to_have_count(1)
+    expect(results.first).to_contain_text("小橡树半日托园")
+    expect(results.first).to_contain_text("半日托 1500 元/月")
+
+    # 2. Clears the keyword and picks 临时托 instead: the facet counts show beside each service.
+    phone.get_by_label("关键词").fill("")
+    phone.get_by_label(re.compile("^临时托")).check()
+    phone.get_by_role("button", name="按条件查找").click()
+    expect(results).to_have_count(2)
+    expect(phone.locator('label[for="dir-service-temporary"]')).to_have_text("临时托 (2)")
+    expect(phone.locator('label[for="dir-service-full_day"]')).to_have_text("全日托 (2)")
+    expect(phone.get_by_label(re.compile("^临时托"))).to_be_checked()
+
+    # 3. Allows location: nearest first, with the distance in kilometres.
+    phone.get_by_role("button", name="使用我的位置").click()
+    phone.wait_for_url(re.compile(r"lat=35\.75"))
+    expect(results).to_have_count(1)  # 山那边 is 17 km away, outside the default 5 km
+    expect(results.first).to_contain_text("阳光临时托育中心")
+    expect(results.first.locator(".dir-distance")).to_have_text("0.6 公里")
+    expect(phone.get_by_role("combobox", name="排序")).to_have_value("distance")
+    expect(phone.locator("#dir-map")).to_be_visible()
+    expect(phone.locator(".leaflet-marker-icon")).to_have_count(1)
+    expect(phone.get_by_text("地图底图暂时无法加载")).to_be_visible()
+    assert_accessible(phone)
+
+    # 4. Opens the detail page.
+    results.first.get_by_role("link", name="阳光临时托育中心").click()
+    phone.wait_for_url(re.compile(r"/directory/institution-\d+/$"))
+    expect(phone.get_by_role("heading", level=1)).to_contain_text("阳光临时托育中心")
+    assert errors == []
+
+
+def test_search_page_is_usable_without_location(phone, live_server, nurseries):
+    phone.context.clear_permissions()
+    phone.route(re.compile(r"https://tile\.openstreetmap\.org/.*"), lambda route: route.abort())
+    phone.goto(f"{live_server.url}/directory/")
+    phone.get_by_role("button", name="使用我的位置").click()
+    expect(phone.locator("#dir-locate-message")).to_contain_text("请在“所在区县”中选择")
+    phone.get_by_label("所在区县").select_option("410602")
+    phone.get_by_role("button", name="按条件查找").click()
+    expect(phone.locator(".dir-result")).to_have_count(2)
+    assert_accessible(phone)
