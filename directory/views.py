@@ -3,10 +3,19 @@
 `DirectoryPage` routes to these functions. `search_page` lives in directory/search_views.py.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.template.response import TemplateResponse
 
+from directory.credit_code import ALPHABET, normalise, problem
 from directory.models import Institution
+
+COMPLAINT_FORM_URL = "/complaints/submit/"
+VERIFY_LIMIT = 20
+MAX_QUERY_LENGTH = 100
+DEFAULT_TILE_ATTRIBUTION = "© OpenStreetMap 贡献者"
+# A home-based care point's map shows only a rounded point (two decimals ≈ 1 km), never the door.
+HOME_MAP_DECIMALS = 2
 
 
 def search_page(request, page):
@@ -16,14 +25,79 @@ def search_page(request, page):
     return real_search_page(request, page)
 
 
+def _looks_like_credit_code(text):
+    code = normalise(text)
+    return len(code) == 18 and sum(char in ALPHABET for char in code) >= 16 and any(c.isdigit() for c in code)
+
+
+def verdict(institution):
+    """(tone, headline, advice) for the verification page."""
+    if not institution.is_filed:
+        return (
+            "danger",
+            "未备案",
+            "这家机构没有在卫生健康部门备案。按规定，托育机构经登记后应当备案；"
+            "交费前请向所在区县卫生健康部门核实，发现未备案违规收托可以投诉举报。",
+        )
+    if institution.status == "cancelled":
+        return ("danger", "已注销", "这家机构已经注销，不能再提供托育服务。请不要向其交费。")
+    if institution.status == "suspended":
+        return (
+            "warning",
+            "已备案，目前暂停服务",
+            "这家机构已备案，但现在处于暂停状态，暂不应招收婴幼儿。恢复正常后会重新显示在机构名录中。",
+        )
+    return ("ok", "已备案，正常运营", "这家机构已在卫生健康部门备案，目前正常运营。")
+
+
 def verify_page(request, page):
-    query = request.GET.get("q", "").strip()[:100]
-    results = list(Institution.objects.for_verification(query)[:20]) if query else []
+    raw = request.GET.get("q", "")
+    query = " ".join(raw.split())
+    error = None
+    code_warning = None
+    results = []
+    more = False
+    if len(query) > MAX_QUERY_LENGTH:
+        error = f"查询内容太长了：请输入不超过 {MAX_QUERY_LENGTH} 个字的机构名称或 18 位统一社会信用代码。"
+    elif query:
+        if _looks_like_credit_code(query):
+            code_warning = problem(query)
+        found = list(Institution.objects.for_verification(query).order_by("name", "pk")[: VERIFY_LIMIT + 1])
+        more = len(found) > VERIFY_LIMIT
+        results = [(institution, *verdict(institution)) for institution in found[:VERIFY_LIMIT]]
+    elif "q" in request.GET:
+        error = "请输入机构名称（可以只输入其中几个字）或统一社会信用代码。"
     return TemplateResponse(
         request,
         "directory/verify.html",
-        {"page": page, "self": page, "query": query, "results": results},
+        {
+            "page": page,
+            "self": page,
+            "query": query[:MAX_QUERY_LENGTH],
+            "error": error,
+            "code_warning": code_warning,
+            "results": results,
+            "more": more,
+            "limit": VERIFY_LIMIT,
+            "complaint_url": COMPLAINT_FORM_URL,
+        },
     )
+
+
+def _map(institution):
+    if not institution.has_location:
+        return None
+    lat, lng = institution.latitude, institution.longitude
+    approximate = institution.is_home
+    if approximate:
+        lat, lng = round(lat, HOME_MAP_DECIMALS), round(lng, HOME_MAP_DECIMALS)
+    return {
+        "lat": lat,
+        "lng": lng,
+        "approximate": approximate,
+        "tiles": getattr(settings, "MAP_TILE_URL", ""),
+        "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
+    }
 
 
 def detail_page(request, page, slug):
@@ -36,8 +110,22 @@ def detail_page(request, page, slug):
     )
     if institution is None:
         raise Http404("没有找到这家机构，或它目前不在公开名录中。")
+    service_order = {code: n for n, code in enumerate(["full_day", "half_day", "hourly", "temporary"])}
     return TemplateResponse(
         request,
         "directory/detail.html",
-        {"page": page, "self": page, "institution": institution},
+        {
+            "page": page,
+            "self": page,
+            "institution": institution,
+            "services": sorted(
+                institution.services.all(), key=lambda s: service_order.get(s.service_type, 9)
+            ),
+            "classes": list(institution.classes.all()),
+            "inspections": sorted(institution.inspections.all(), key=lambda i: i.date, reverse=True),
+            "credit_records": sorted(institution.credit_records.all(), key=lambda r: r.date, reverse=True),
+            "photos": list(institution.photos.all()),
+            "map": _map(institution),
+            "complaint_url": f"{COMPLAINT_FORM_URL}?institution={institution.pk}",
+        },
     )
