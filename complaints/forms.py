@@ -28,7 +28,9 @@ def max_attachment_bytes():
 
 
 def _human_size(size):
-    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.0f} MB"
+    return f"{size // 1024} KB" if size >= 1024 else f"{size} 字节"
 
 
 def clean_attachment(upload):

@@ -1,0 +1,102 @@
+"""Factories for the complaints app: departments, routing rules, complaints built through the workflow."""
+
+import io
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from complaints import workflow
+from complaints.models import Complaint, Department, RoutingRule
+from tests.factories import UserFactory
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"dept{n}")
+    name = factory.Sequence(lambda n: f"测试部门{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.code}@gov.example")
+
+    @factory.post_generation
+    def staff(self, create, extracted, **kwargs):
+        for user in extracted or []:
+            self.staff.add(user)
+
+
+class RoutingRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoutingRule
+        django_get_or_create = ("category",)
+
+    category = "other"
+    lead_department = factory.SubFactory(DepartmentFactory)
+
+    @factory.post_generation
+    def supporting(self, create, extracted, **kwargs):
+        if extracted:
+            self.supporting_departments.set(extracted)
+
+
+def routing_table():
+    """The demo's departments and routing table, as `load_demo` seeds them."""
+    from complaints import demo
+
+    departments = demo._ensure_departments()
+    demo._ensure_routing(departments)
+    return departments
+
+
+def handler(department, **kwargs):
+    """A member of staff in `department`'s complaint handlers group (setup_roles must have run)."""
+    from website.roles import COMPLAINT_HANDLERS
+
+    user = UserFactory(groups=[COMPLAINT_HANDLERS], **kwargs)
+    department.staff.add(user)
+    return user
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    """A complaint filed the way the form files it: routed, with a due date and a first event."""
+
+    class Meta:
+        model = Complaint
+
+    category = "food"
+    institution_name = factory.Sequence(lambda n: f"测试托育园{n}")
+    description = "午饭的饭菜有异味，孩子回家以后肚子疼。"
+    contact_name = "李女士"
+    contact_phone = "13812345678"
+    contact_email = "parent@example.org"
+    tracking_number = factory.Sequence(lambda n: f"TS20260101-T{n:07d}")
+
+    @classmethod
+    def _create(cls, model_class, *args, query_code="CODE234567", **kwargs):
+        complaint = model_class(*args, **kwargs)
+        return workflow.submit(complaint, query_code)
+
+
+def image_bytes(fmt="JPEG", size=(64, 48), gps=True):
+    """A small photo; with gps=True it carries EXIF with a GPS position and a camera model."""
+    image = Image.new("RGB", size, (200, 80, 40))
+    buffer = io.BytesIO()
+    if gps and fmt in ("JPEG", "PNG", "WEBP"):
+        exif = Image.Exif()
+        exif[0x0110] = "TestCam 3000"  # camera model
+        exif[0x8825] = {1: "N", 2: (31.0, 14.0, 0.0), 3: "E", 4: (121.0, 28.0, 0.0)}  # GPS IFD
+        image.save(buffer, format=fmt, exif=exif)
+    else:
+        image.save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+def photo(name="photo.jpg", fmt="JPEG", gps=True):
+    content_types = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
+    return SimpleUploadedFile(name, image_bytes(fmt, gps=gps), content_type=content_types[fmt])
+
+
+def pdf(name="receipt.pdf"):
+    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    return SimpleUploadedFile(name, body, content_type="application/pdf")
