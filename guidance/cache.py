@@ -170,7 +170,10 @@ def _find_live_page(url_path, components):
     expected = SECTION_MODELS.get(components[0], ())
     if len(components) <= len(expected):
         model = global_apps.get_model(expected[len(components) - 1])
-        page = model.objects.filter(url_path=url_path, live=True).first()
+        pages = model.objects.filter(url_path=url_path, live=True)
+        if any(field.name == "hero_image" for field in model._meta.concrete_fields):
+            pages = pages.select_related("hero_image")
+        page = pages.first()
         if page is not None:
             return page
     page = Page.objects.filter(url_path=url_path, live=True).first()

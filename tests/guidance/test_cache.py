@@ -1,0 +1,150 @@
+"""Anonymous visitors get cached pages; publishing, unpublishing and editing show at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from guidance.cache import bump_generation
+from guidance.models import AgeBand, GuidanceRelatedArticle, Topic
+from tests.factories import UserFactory
+from tests.guidance.factories import ArticleFactory, ImageFactory, PolicyFactory
+
+pytestmark = pytest.mark.django_db
+
+MAX_ARTICLE_QUERIES = 10
+
+
+def test_second_anonymous_visit_is_served_from_the_cache(client, sections):
+    ArticleFactory(slug="cached", title="辅食添加")
+
+    first = client.get("/guidance/cached/")
+    second = client.get("/guidance/cached/")
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_publishing_an_edit_replaces_the_cached_page_at_once(client, sections):
+    article = ArticleFactory(slug="edited", title="旧标题")
+    assert "旧标题" in client.get("/guidance/edited/").content.decode()
+    assert client.get("/guidance/edited/")["X-Page-Cache"] == "hit"
+
+    article.title = "新标题"
+    article.save_revision().publish()
+
+    response = client.get("/guidance/edited/")
+    assert "新标题" in response.content.decode()
+    assert "旧标题" not in response.content.decode()
+
+
+def test_a_draft_edit_does_not_change_the_public_page(client, sections):
+    article = ArticleFactory(slug="drafted", title="已发布的标题")
+    client.get("/guidance/drafted/")
+
+    article.title = "尚未审核的标题"
+    article.save_revision()
+
+    body = client.get("/guidance/drafted/").content.decode()
+    assert "已发布的标题" in body
+    assert "尚未审核的标题" not in body
+
+
+def test_unpublishing_removes_the_cached_page_at_once(client, sections):
+    article = ArticleFactory(slug="withdrawn")
+    assert client.get("/guidance/withdrawn/").status_code == 200
+
+    article.unpublish()
+
+    assert client.get("/guidance/withdrawn/").status_code == 404
+
+
+def test_a_new_article_appears_on_the_cached_index_at_once(client, sections):
+    ArticleFactory(title="第一篇")
+    assert "第一篇" in client.get("/guidance/").content.decode()
+
+    ArticleFactory(title="第二篇")
+
+    assert "第二篇" in client.get("/guidance/").content.decode()
+
+
+def test_renaming_a_topic_updates_cached_articles(client, sections):
+    ArticleFactory(slug="tagged", topics=[Topic.objects.get(slug="nutrition")])
+    client.get("/guidance/tagged/")
+
+    topic = Topic.objects.get(slug="nutrition")
+    topic.name = "喂养与膳食"
+    topic.save()
+
+    assert "喂养与膳食" in client.get("/guidance/tagged/").content.decode()
+
+
+def test_logged_in_editors_never_get_the_anonymous_copy(client, sections):
+    ArticleFactory(slug="for-editors")
+    client.get("/guidance/for-editors/")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.get("/guidance/for-editors/")
+
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+def test_unknown_query_parameters_bypass_the_cache(client, sections):
+    ArticleFactory(slug="params")
+
+    client.get("/guidance/params/?utm_source=wechat")
+    response = client.get("/guidance/params/?utm_source=wechat")
+
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+def _article_with(related, topics, images):
+    extra_topics = [
+        Topic.objects.create(name=f"主题{topics}-{n}", slug=f"extra-{topics}-{n}") for n in range(topics)
+    ]
+    body = [("paragraph", "<p>正文</p>")]
+    for _ in range(images):
+        body.append(("image", {"image": ImageFactory(), "alt_text": "示意图", "caption": "说明"}))
+    article = ArticleFactory(
+        topics=[Topic.objects.get(slug="nutrition"), *extra_topics],
+        age_bands=list(AgeBand.objects.all()),
+        hero_image=ImageFactory() if images else None,
+        hero_image_alt="题图",
+        body=body,
+    )
+    if related:
+        article.related_links = [GuidanceRelatedArticle(article=ArticleFactory()) for _ in range(related)]
+        article.save_revision().publish()
+    return article
+
+
+def _queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_article_renders_with_a_bounded_number_of_queries(client, sections):
+    small = _article_with(related=1, topics=1, images=1)
+    large = _article_with(related=5, topics=6, images=4)
+    for article in (small, large):  # warm the site-root and rendition caches
+        client.get(article.url)
+
+    bump_generation()  # every page must be rendered again
+    uncached = [_queries_for(client, article.url) for article in (small, large)]
+    cached = [_queries_for(client, article.url) for article in (small, large)]
+
+    assert uncached[0] == uncached[1], "the query count must not grow with related articles, topics or images"
+    assert uncached[1] <= MAX_ARTICLE_QUERIES
+    assert cached == [1, 1]
+
+
+def test_policy_page_renders_with_a_bounded_number_of_queries(client, sections):
+    policy = PolicyFactory()
+    client.get(policy.url)
+    bump_generation()
+
+    assert _queries_for(client, policy.url) <= MAX_ARTICLE_QUERIES
