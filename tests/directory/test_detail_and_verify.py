@@ -55,7 +55,7 @@ def test_detail_page_shows_filing_fees_classes_vacancies_inspections_and_credit(
     assert "2026年3月1日" in page
     assert "淇滨区卫生健康委员会" in page
     assert "普惠托育" in page
-    assert "全日托 2,800 元/月" in page or "全日托 2800 元/月" in page
+    assert "全日托 2800 元/月" in page
     assert "临时托 按次收费，请电话咨询" in page
     assert "托小班 12–24 个月 15 人 3 个" in page
     assert "托大班 24–36 个月 20 人 1 个" in page
