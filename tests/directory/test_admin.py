@@ -205,3 +205,41 @@ def test_people_outside_the_directory_group_cannot_import(client, roles):
     response = client.get(reverse("wagtailsnippets_directory_institution:import"))
 
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_editing_refuses_the_same_service_type_twice_with_a_chinese_message(client, manager):
+    institution = InstitutionFactory()
+    url = reverse("wagtailsnippets_directory_institution:edit", args=[institution.pk])
+
+    response = client.post(
+        url,
+        edit_data(
+            institution,
+            services=inline_formset(
+                [
+                    {"service_type": "full_day", "monthly_fee": "2800"},
+                    {"service_type": "full_day", "monthly_fee": "1"},
+                ]
+            ),
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "全日托" in response.content.decode()
+    assert "重复" in response.content.decode()
+    assert not institution.services.exists()
+
+
+@pytest.mark.django_db
+def test_admin_add_edit_and_history_pages_open_for_managers(client, manager):
+    institution = InstitutionFactory()
+    client.post(
+        reverse("wagtailsnippets_directory_institution:edit", args=[institution.pk]), edit_data(institution)
+    )
+
+    for name, args in [("add", []), ("edit", [institution.pk]), ("history", [institution.pk])]:
+        response = client.get(reverse(f"wagtailsnippets_directory_institution:{name}", args=args))
+        assert response.status_code == 200, name
+    assert client.get(reverse("wagtailsnippets_directory_district:list")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_directory_street:list")).status_code == 200
