@@ -3,43 +3,66 @@
 Keyword: the clauses of `directory.search.keywords` (the foundation's jieba analyser) as substring
 matches over name, address, description, street and district names. Location: a bounding box on the
 indexed latitude/longitude first, so only the rows near the point are read, then the exact great-circle
-(haversine) distance computed in SQL, filtered by the radius and used for sorting. Facets: two
-aggregation queries. A search costs the same handful of queries whatever the page size.
+(haversine) distance computed in SQL, filtered by the radius and used for sorting.
+
+A search is two queries over the matching rows, whatever the page size:
+1. one aggregation that yields the total and both facets at once (grouped by district, counting each
+   service type with conditional aggregates), and
+2. the page itself. Nearest-first pages first look in the smallest circle that, going by the total just
+   counted, should hold the rows up to this page, and widen to the full radius only when it does not,
+   so sorting never has to touch every row of a dense area.
+plus one query that loads the services of the page's institutions.
 """
 
-from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Value, When
+import logging
+import math
+
+from django.db import DatabaseError, connection
+from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 from directory.search.keywords import clauses
-from directory.search.query import EARTH_RADIUS_KM
+from directory.search.query import EARTH_RADIUS_KM, SERVICE_LABELS
 from directory.search.results import Hit, SearchResults, empty_facets
+
+logger = logging.getLogger("directory.search")
 
 NAME_WEIGHT = 3
 PLACE_WEIGHT = 2
 DESCRIPTION_WEIGHT = 1
 SERVICE_WEIGHT = 2
+# Look in a circle expected to hold this many times the rows needed up to the current page.
+NEAREST_SAFETY = 3
+NEAREST_MAX_ROWS = 500
 
 
 def _models():
-    from directory.models import Institution, InstitutionService
+    from directory.models import District, Institution, InstitutionService, Street
 
-    return Institution, InstitutionService
+    return District, Institution, InstitutionService, Street
 
 
 def _offers(codes):
-    _, InstitutionService = _models()
+    _, _, InstitutionService, _ = _models()
     return Exists(InstitutionService.objects.filter(institution=OuterRef("pk"), service_type__in=codes))
 
 
-def _contains(term):
-    """Q for "one of the public texts contains `term`". A home-based point's address stays private."""
-    return (
-        Q(name__icontains=term)
-        | Q(description__icontains=term)
-        | Q(district__name__icontains=term)
-        | Q(street__name__icontains=term)
-        | (Q(address__icontains=term) & ~Q(kind="home"))
+def _place_named(term):
+    """Q for "its district or street name contains `term`", without joining either table per row."""
+    District, _, _, Street = _models()
+    return Q(district_id__in=Subquery(District.objects.filter(name__icontains=term).values("pk"))) | Q(
+        street_id__in=Subquery(Street.objects.filter(name__icontains=term).values("pk"))
     )
+
+
+def _address_has(term):
+    # A home-based care point's house address stays private: it is never searched.
+    return Q(address__icontains=term) & ~Q(kind="home")
+
+
+def _contains(term):
+    """Q for "one of the public texts contains `term`"."""
+    return Q(name__icontains=term) | Q(description__icontains=term) | _address_has(term) | _place_named(term)
 
 
 def _clause_q(clause):
@@ -61,11 +84,7 @@ def _score(parsed_clauses):
             parts += [
                 Case(When(name__icontains=term, then=Value(NAME_WEIGHT)), default=Value(0)),
                 Case(
-                    When(
-                        Q(district__name__icontains=term) | Q(street__name__icontains=term),
-                        then=Value(PLACE_WEIGHT),
-                    ),
-                    When(Q(address__icontains=term) & ~Q(kind="home"), then=Value(PLACE_WEIGHT)),
+                    When(_address_has(term) | _place_named(term), then=Value(PLACE_WEIGHT)),
                     default=Value(0),
                 ),
                 Case(When(description__icontains=term, then=Value(DESCRIPTION_WEIGHT)), default=Value(0)),
@@ -88,14 +107,46 @@ def _distance_expression(lat, lng):
     return Value(2 * EARTH_RADIUS_KM, output_field=FloatField()) * ASin(Sqrt(a))
 
 
+_statistics_checked = set()
+
+
+def ensure_statistics():
+    """SQLite plans by its statistics; without any it would walk the status index, not the location one.
+
+    PostgreSQL gathers them itself (autovacuum). On SQLite, a database that has never been analysed
+    gets `ANALYZE` on the institution table once, the first time this process searches it.
+    """
+    if connection.vendor != "sqlite":
+        return
+    key = connection.settings_dict.get("NAME")
+    if key in _statistics_checked:
+        return
+    _statistics_checked.add(key)
+    _, Institution, InstitutionService, _ = _models()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
+            analysed = False
+            if cursor.fetchone():
+                cursor.execute(
+                    "SELECT 1 FROM sqlite_stat1 WHERE tbl = %s LIMIT 1", [Institution._meta.db_table]
+                )
+                analysed = cursor.fetchone() is not None
+            if not analysed:
+                for model in (Institution, InstitutionService):
+                    cursor.execute(f'ANALYZE "{model._meta.db_table}"')
+    except DatabaseError as error:  # read-only database, lock timeout: search still works, only slower
+        logger.warning("无法为托育机构表收集 SQLite 统计信息：%s", error)
+
+
 class DatabaseEngine:
     name = "database"
 
     def base_queryset(self):
-        Institution, _ = _models()
+        _, Institution, _, _ = _models()
         return Institution.objects.public()
 
-    def filtered(self, query, *, skip=()):
+    def filtered(self, query, *, skip=(), radius=None):
         """Public institutions matching every filter of `query` except the facets named in `skip`."""
         queryset = self.base_queryset()
         if query.district and "district" not in skip:
@@ -111,11 +162,12 @@ class DatabaseEngine:
         for clause in clauses(query.q):
             queryset = queryset.filter(_clause_q(clause))
         if query.has_point:
-            min_lat, max_lat, min_lng, max_lng = query.bounding_box()
+            radius = query.radius if radius is None else radius
+            min_lat, max_lat, min_lng, max_lng = query.bounding_box(radius)
             queryset = (
                 queryset.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
                 .annotate(distance_km=_distance_expression(query.lat, query.lng))
-                .filter(distance_km__lte=query.radius)
+                .filter(distance_km__lte=radius)
             )
         return queryset
 
@@ -131,44 +183,61 @@ class DatabaseEngine:
         queryset = queryset.annotate(score=_score(clauses(query.q)))
         return queryset.order_by("-score", *nearest, rating, "pk")
 
-    def facets(self, query):
-        _, InstitutionService = _models()
-        facets = empty_facets()
-        service_rows = (
-            InstitutionService.objects.filter(
-                institution__in=self.filtered(query, skip={"service"}).values("pk")
-            )
-            .values("service_type")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
-        )
-        for row in service_rows:
-            facets["service"][row["service_type"]] = row["n"]
-        district_rows = (
-            self.filtered(query, skip={"district"})
+    def summary(self, query):
+        """(total, facets) in one aggregation over the rows matching all filters but the two facets.
+
+        Facets are disjunctive: the service counts keep the district filter and ignore the chosen
+        services, the district counts keep the service filter and ignore the chosen district.
+        """
+        chosen = Q(services__service_type__in=query.services) if query.services else None
+        counts = {code: Count("services", filter=Q(services__service_type=code)) for code in SERVICE_LABELS}
+        rows = (
+            self.filtered(query, skip={"service", "district"})
             .values("district__code")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(_chosen=Count("pk", distinct=True, filter=chosen), **counts)
             .order_by("district__code")
         )
-        facets["district"] = {row["district__code"]: row["n"] for row in district_rows}
-        return facets
+        facets = empty_facets()
+        total = 0
+        for row in rows:
+            code = row["district__code"]
+            facets["district"][code] = row["_chosen"]
+            if not query.district or code == query.district:
+                total += row["_chosen"]
+                for service in SERVICE_LABELS:
+                    facets["service"][service] += row[service]
+        if query.district:
+            facets["district"].setdefault(query.district, 0)
+        return total, facets
+
+    def page_rows(self, query, total):
+        needed = query.offset + query.page_size
+        if query.has_point and query.effective_sort == "distance" and needed <= NEAREST_MAX_ROWS:
+            # Matches spread over the circle's area: this radius should hold NEAREST_SAFETY × needed.
+            radius = query.radius * math.sqrt(min(1.0, NEAREST_SAFETY * needed / total))
+            if radius < query.radius:
+                rows = list(self._page(query, radius)[:needed])
+                if len(rows) == needed:  # every row farther away lies outside this smaller circle
+                    return rows[query.offset :]
+        return list(self._page(query, None)[query.offset : needed])
+
+    def _page(self, query, radius):
+        return (
+            self.ordered(self.filtered(query, radius=radius), query)
+            .select_related("district", "street")
+            .prefetch_related("services")
+        )
 
     def search(self, query):
-        queryset = self.filtered(query)
-        total = queryset.count()
-        hits = []
-        if total and query.offset < total:
-            rows = (
-                self.ordered(queryset, query)
-                .select_related("district", "street")
-                .prefetch_related("services")[query.offset : query.offset + query.page_size]
+        ensure_statistics()
+        total, facets = self.summary(query)
+        rows = self.page_rows(query, total) if total and query.offset < total else []
+        hits = [
+            Hit(
+                institution=row,
+                distance_km=getattr(row, "distance_km", None),
+                score=getattr(row, "score", None),
             )
-            hits = [
-                Hit(
-                    institution=row,
-                    distance_km=getattr(row, "distance_km", None),
-                    score=getattr(row, "score", None),
-                )
-                for row in rows
-            ]
-        return SearchResults(query=query, total=total, hits=hits, facets=self.facets(query), engine=self.name)
+            for row in rows
+        ]
+        return SearchResults(query=query, total=total, hits=hits, facets=facets, engine=self.name)

@@ -68,11 +68,12 @@ class SearchQuery:
             return self.sort
         return "distance" if self.has_point else "rating"
 
-    def bounding_box(self):
+    def bounding_box(self, radius=None):
         """(min_lat, max_lat, min_lng, max_lng) that contains every point within `radius` km."""
-        lat_delta = math.degrees(self.radius / EARTH_RADIUS_KM)
+        radius = self.radius if radius is None else radius
+        lat_delta = math.degrees(radius / EARTH_RADIUS_KM)
         cos_lat = math.cos(math.radians(min(abs(self.lat) + lat_delta, 89.9)))
-        lng_delta = min(180.0, math.degrees(self.radius / (EARTH_RADIUS_KM * cos_lat)))
+        lng_delta = min(180.0, math.degrees(radius / (EARTH_RADIUS_KM * cos_lat)))
         return (self.lat - lat_delta, self.lat + lat_delta, self.lng - lng_delta, self.lng + lng_delta)
 
     @classmethod

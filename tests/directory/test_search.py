@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from directory.models import DirectoryPage
+from directory.models import DirectoryPage, Institution
+from directory.search import SearchQuery
 from tests.directory.factories import (
     DistrictFactory,
     InstitutionFactory,
@@ -270,3 +271,51 @@ def test_page_query_count_does_not_grow_with_page_size(client, city):
 
     count(1)  # warm caches (site root, templates)
     assert count(2) == count(30)
+
+
+def test_nearest_first_pages_match_the_exact_great_circle_order(client, city):
+    import random
+
+    from directory.search.query import great_circle_km
+
+    rng = random.Random(4)
+    district = city["sunshine"].district
+    for number in range(40):
+        make(
+            f"距离测试园{number}",
+            district=district,
+            latitude=HOME_LAT + rng.uniform(-0.04, 0.04),
+            longitude=HOME_LNG + rng.uniform(-0.05, 0.05),
+        )
+    public = [i for i in Institution.objects.public() if i.latitude is not None]
+    expected = sorted(
+        (d, i.name)
+        for i in public
+        if (d := great_circle_km(HOME_LAT, HOME_LNG, i.latitude, i.longitude)) <= 4
+    )
+    seen = []
+    for number in (1, 2, 3):
+        params = {"lat": HOME_LAT, "lng": HOME_LNG, "radius": "4", "sort": "distance", "page_size": "4"}
+        response = client.get("/directory/", {**params, "page": number})
+        assert response.context["results"].total == len(expected)
+        seen += [
+            (round(hit.distance_km, 6), hit.institution.name) for hit in response.context["results"].hits
+        ]
+    assert seen == [(round(d, 6), name) for d, name in expected[:12]]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+def test_nearby_search_reads_the_location_index_first(city):
+    from directory.search import database
+
+    district = city["sunshine"].district
+    for number in range(50):
+        make(f"索引测试园{number}", district=district, latitude=35.70 + number / 500, longitude=114.29)
+    database._statistics_checked.clear()
+    database.ensure_statistics()
+    query = SearchQuery.from_params({"q": "托育", "lat": HOME_LAT, "lng": HOME_LNG, "radius": "3"})
+    sql, params = database.DatabaseEngine().filtered(query).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row) for row in cursor.fetchall())
+    assert "directory_inst_location (latitude>? AND latitude<?)" in plan
