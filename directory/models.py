@@ -128,8 +128,10 @@ class InstitutionQuerySet(models.QuerySet):
         query = (query or "").strip()
         if not query:
             return self.none()
-        code = normalise(query)
-        return self.filter(models.Q(credit_code=code) | models.Q(name__icontains=query)).select_related(
+        by_name = models.Q()
+        for word in query.split():
+            by_name &= models.Q(name__icontains=word)
+        return self.filter(models.Q(credit_code=normalise(query)) | by_name).select_related(
             "district", "street"
         )
 

@@ -213,3 +213,27 @@ def test_verify_page_without_a_query_shows_the_form(client, directory_page):
     assert response.status_code == 200
     assert 'name="q"' in response.content.decode()
     assert "请输入机构名称" not in text_of(response)
+
+
+@pytest.mark.django_db
+def test_detail_page_shows_photos_with_their_captions_as_alt_text(client, sunny):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from directory.models import InstitutionPhoto
+
+    image = Image.objects.create(title="活动室", file=get_test_image_file())
+    InstitutionPhoto.objects.create(institution=sunny, image=image, caption="宽敞明亮的活动室")
+
+    html = client.get(f"/directory/{sunny.slug}/").content.decode()
+
+    assert 'alt="宽敞明亮的活动室"' in html
+    assert "<figcaption>宽敞明亮的活动室</figcaption>" in html
+
+
+@pytest.mark.django_db
+def test_verify_matches_every_word_of_a_spaced_name(client, sunny):
+    page = text_of(client.get("/directory/verify/", {"q": "阳光  托育中心"}))
+
+    assert "阳光宝贝托育中心" in page
+    assert "已备案，正常运营" in page
