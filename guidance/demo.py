@@ -16,6 +16,7 @@ from guidance.models import (
     PolicyIndexPage,
     Topic,
 )
+from guidance.taxonomy import ensure_taxonomy
 from website.demo import DEMO_NOTICE, ensure_child, home_page
 from website.models import StandardPage
 
@@ -177,6 +178,7 @@ def _events(index, command):
 
 
 def load(command):
+    ensure_taxonomy(AgeBand, Topic)
     home = home_page()
     guidance = ensure_child(
         home,

@@ -5,7 +5,12 @@ from guidance.models import AgeBand, EventPage, GuidanceArticlePage, PolicyDocum
 
 pytestmark = pytest.mark.django_db
 
-SEED_NUMBERS = ["泗政办字〔2020〕55号", "凯府办函〔2021〕54号", "鹤政办〔2020〕29号", "北区政办发〔2020〕56号"]
+SEED_NUMBERS = [
+    "泗政办字〔2020〕55号",
+    "凯府办函〔2021〕54号",
+    "鹤政办〔2020〕29号",
+    "北区政办发〔2020〕56号",
+]
 
 
 class _Discard:
@@ -41,11 +46,19 @@ def test_demo_has_the_five_seed_documents_and_four_events(home_page):
 
 
 def test_load_demo_twice_changes_nothing(home_page):
-    before = (GuidanceArticlePage.objects.count(), PolicyDocumentPage.objects.count(), EventPage.objects.count())
+    before = (
+        GuidanceArticlePage.objects.count(),
+        PolicyDocumentPage.objects.count(),
+        EventPage.objects.count(),
+    )
 
     call_command("load_demo", stdout=_Discard())
 
-    after = (GuidanceArticlePage.objects.count(), PolicyDocumentPage.objects.count(), EventPage.objects.count())
+    after = (
+        GuidanceArticlePage.objects.count(),
+        PolicyDocumentPage.objects.count(),
+        EventPage.objects.count(),
+    )
     assert after == before
 
 

@@ -1,0 +1,129 @@
+"""Guidance in Chromium: accessible pages, a parent's two taps on a phone, and the review workflow."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from guidance.models import GuidanceArticlePage
+from tests.browser.conftest import assert_accessible
+from tests.factories import UserFactory
+from tests.guidance.factories import ArticleFactory
+from website.roles import GUIDANCE_EDITORS, GUIDANCE_REVIEWERS
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "correct-horse-battery"
+
+
+class _Discard:
+    def write(self, *args, **kwargs):
+        pass
+
+    def flush(self):
+        pass
+
+
+def test_every_guidance_page_type_passes_axe_core(live_server, home_page, page, console_errors):
+    urls = [
+        "/guidance/",
+        "/guidance/?age=6-12m&topic=nutrition",
+        "/guidance/?q=辅食",
+        "/guidance/first-complementary-foods/",
+        "/guidance/milestones-6-12-months/",
+        "/policies/",
+        "/policies/?year=2020",
+        "/policies/jiangbei-2020-56/",
+        "/policies/jiangxi-2020-implementation-opinions/",
+        "/events/",
+        "/events/complementary-food-class/",
+        "/events/home-safety-lecture/",
+    ]
+    for url in urls:
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, url
+        assert_accessible(page)
+    page.goto(live_server.url + "/guidance/first-complementary-foods/?feedback=thanks")
+    assert_accessible(page)
+    assert console_errors == []
+
+
+def test_parent_on_a_phone_reaches_complementary_food_articles_in_two_taps(live_server, home_page, phone):
+    phone.goto(live_server.url + "/")
+
+    phone.get_by_role("navigation", name=re.compile("主")).get_by_role("link", name="科学育儿").click()
+    phone.get_by_role("link", name="6–12 月").click()
+
+    assert "age=6-12m" in phone.url
+    assert phone.get_by_role("link", name=re.compile("辅食")).first.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(phone)
+
+
+def test_feedback_buttons_work_without_javascript(live_server, home_page, browser):
+    context = browser.new_context(locale="zh-CN", java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(live_server.url + "/guidance/first-complementary-foods/")
+
+    tab.get_by_role("button", name="有帮助", exact=True).click()
+
+    assert tab.url.endswith("/guidance/first-complementary-foods/?feedback=thanks#feedback")
+    assert tab.get_by_text("感谢您的反馈").is_visible()
+    context.close()
+
+
+def _log_in(tab, base_url, username):
+    tab.goto(base_url + reverse("wagtailadmin_login"))
+    tab.locator("#id_username").fill(username)
+    tab.locator("#id_password").fill(PASSWORD)
+    tab.locator("form button[type=submit]").first.click()
+    tab.wait_for_url(re.compile(r"/admin/$"))
+
+
+def test_editor_submits_and_reviewer_approves_in_the_real_admin(live_server, browser):
+    call_command("load_demo", stdout=_Discard())
+    call_command("setup_roles", stdout=_Discard())
+    UserFactory(username="editor", groups=[GUIDANCE_EDITORS])
+    UserFactory(username="reviewer", groups=[GUIDANCE_REVIEWERS])
+    draft = ArticleFactory(slug="new-draft", title="幼儿刷牙的正确方法", live=False)
+    edit_url = live_server.url + reverse("wagtailadmin_pages:edit", args=[draft.pk])
+
+    editor_context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    editor = editor_context.new_page()
+    _log_in(editor, live_server.url, "editor")
+    editor.goto(edit_url)
+    editor.locator("#id_title").fill("幼儿刷牙的正确方法（新）")
+    submit = editor.locator('button[name="action-submit"]')
+    if not submit.is_visible():
+        editor.locator("footer .w-dropdown__toggle").first.click()
+    submit.click()
+    editor.wait_for_load_state()
+    editor_context.close()
+
+    visitor_context = browser.new_context(locale="zh-CN")
+    visitor = visitor_context.new_page()
+    assert visitor.goto(live_server.url + "/guidance/new-draft/").status == 404
+
+    reviewer_context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    reviewer = reviewer_context.new_page()
+    _log_in(reviewer, live_server.url, "reviewer")
+    reviewer.goto(edit_url)
+    approve = reviewer.locator(
+        'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+    )
+    if not approve.is_visible():
+        reviewer.locator("footer .w-dropdown__toggle").first.click()
+    approve.click()
+    reviewer.wait_for_load_state()
+    reviewer.wait_for_function(
+        "() => !document.location.href.includes('/edit/') || document.querySelector('.messages')"
+    )
+    reviewer_context.close()
+
+    draft.refresh_from_db()
+    assert GuidanceArticlePage.objects.get(pk=draft.pk).live
+    response = visitor.goto(live_server.url + "/guidance/new-draft/")
+    assert response.status == 200
+    assert "幼儿刷牙的正确方法（新）" in visitor.locator("h1").inner_text()
+    visitor_context.close()
