@@ -49,4 +49,6 @@ def validate_credit_code(value):
 def make(first17):
     """A complete code from its first 17 characters (for demo and benchmark data)."""
     first17 = normalise(first17)
+    if len(first17) != 17 or any(char not in _VALUES for char in first17):
+        raise ValueError(f"not 17 characters of the GB 32100 alphabet: {first17!r}")
     return first17 + check_character(first17)

@@ -8,6 +8,7 @@ reasons, and never stops or undoes the others. Rows are upserted by 统一社会
 import csv
 import datetime
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -16,6 +17,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from wagtail.search.backends import get_search_backend
 
 from directory import coordinates
 from directory.credit_code import normalise, problem
@@ -102,6 +104,7 @@ DATE_PATTERNS = [
 AGE_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2})\s*(?:个月|月|月龄)?$")
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 MAX_FILE_ROWS = 200_000
+CHUNK_ROWS = 500
 
 
 class ImportFileError(Exception):
@@ -387,6 +390,7 @@ def parse_bool(value, label):
 class Importer:
     def __init__(self, today=None):
         self.districts = {}
+        self.streets = {}
         self.today = today or timezone.localdate()
 
     def district(self, code, name):
@@ -416,15 +420,21 @@ class Importer:
             if not name:
                 raise ValueError(f"街道代码 {code} 是新的街道，需同时填写街道名称")
             return Street.objects.create(code=code, name=name[:50], district=district)
+        key = (district.pk, name)
+        if key in self.streets:
+            return self.streets[key]
         street = Street.objects.filter(district=district, name=name).first()
         if street is not None:
+            self.streets[key] = street
             return street
         # A new street without a code: the next free number after the district's code.
         taken = set(Street.objects.filter(code__startswith=district.code).values_list("code", flat=True))
         number = 1
         while f"{district.code}{number:03d}" in taken:
             number += 1
-        return Street.objects.create(code=f"{district.code}{number:03d}", name=name[:50], district=district)
+        street = Street.objects.create(code=f"{district.code}{number:03d}", name=name[:50], district=district)
+        self.streets[key] = street
+        return street
 
     def parse(self, values):
         """Field values for an Institution, plus its services and fees; RowError lists every problem."""
@@ -512,9 +522,25 @@ class Importer:
             raise RowError(errors)
         return fields, district_code, services, fees
 
-    @transaction.atomic
     def save_row(self, values):
-        """Creates or updates one institution; returns True when it was created."""
+        """Creates or updates one institution in its own savepoint; returns (institution, created).
+
+        The row is saved with `raw=True`, which skips the per-row search-index and reference-index
+        handlers (the caller indexes each chunk in one bulk call; an import never changes references).
+        Districts created for a row that then fails are forgotten with it.
+        """
+        known_districts, known_streets = set(self.districts), set(self.streets)
+        try:
+            with transaction.atomic():
+                return self._save_row(values)
+        except Exception:
+            for code in set(self.districts) - known_districts:
+                del self.districts[code]
+            for key in set(self.streets) - known_streets:
+                del self.streets[key]
+            raise
+
+    def _save_row(self, values):
         fields, district_code, services, fees = self.parse(values)
         try:
             district = self.district(district_code, _text(values.get("区县名称")))
@@ -530,10 +556,17 @@ class Importer:
         institution.district = district
         institution.street = street
         try:
-            institution.full_clean(exclude=["slug"])
+            # The code was checked while parsing and looked up just above; district and street
+            # come from this importer, so their existence needs no further queries.
+            institution.full_clean(exclude=["slug", "credit_code", "district", "street"])
+            institution.prepare_for_save()
         except ValidationError as error:
             raise RowError(_validation_messages(error)) from error
-        institution.save()
+        now = timezone.now()
+        institution.updated_at = now
+        if created:
+            institution.created_at = now
+        institution.save_base(raw=True)
         existing = {service.service_type: service for service in institution.services.all()}
         for service_type, service in existing.items():
             if service_type not in services:
@@ -542,11 +575,14 @@ class Importer:
             service = existing.get(service_type) or InstitutionService(
                 institution=institution, service_type=service_type
             )
-            service.sort_order = order
-            if service_type in fees or service.pk is None:
-                service.monthly_fee = fees.get(service_type)
-            service.save()
-        return created
+            fee = (
+                fees.get(service_type) if service_type in fees or service.pk is None else service.monthly_fee
+            )
+            if service.pk is None or (service.sort_order, service.monthly_fee) != (order, fee):
+                service.sort_order = order
+                service.monthly_fee = fee
+                service.save()
+        return institution, created
 
 
 def _validation_messages(error):
@@ -561,39 +597,56 @@ def _validation_messages(error):
     return messages
 
 
-def import_file(data, filename, progress=None, today=None):
+def import_file(data, filename, progress=None, today=None, chunk_size=CHUNK_ROWS):
     """Imports every good row of a file's bytes; the result lists each rejected row and why.
 
+    Rows are committed in chunks (one transaction per chunk, one savepoint per row, so a bad row
+    is rolled back alone), and each chunk is added to the search index in one bulk call.
     `progress` is called with the number of rows done after each row (for a progress bar).
     """
     importer = Importer(today=today)
     result = ImportResult()
     seen = {}
-    for line, values in read_table(data, filename):
-        if line is None:
-            result.unknown_columns = values
-            continue
-        name = _text(values.get("机构名称"))[:100]
-        code = normalise(_text(values.get("统一社会信用代码")))
-        if code and code in seen:
-            result.rejected.append(
-                RejectedRow(line, name, f"统一社会信用代码 {code} 与第 {seen[code]} 行重复，本行未导入")
-            )
-        else:
-            try:
-                if importer.save_row(values):
-                    result.created += 1
-                else:
-                    result.updated += 1
-                if code:
-                    seen[code] = line
-            except RowError as error:
-                result.rejected.append(RejectedRow(line, name, str(error)))
-        if result.total > MAX_FILE_ROWS:
-            raise ImportFileError(f"文件超过 {MAX_FILE_ROWS} 行，请拆分后分批导入。")
-        if progress is not None:
-            progress(1)
+    rows = read_table(data, filename)
+    while True:
+        chunk = list(itertools.islice(rows, chunk_size))
+        if not chunk:
+            break
+        with transaction.atomic():
+            saved = []
+            for line, values in chunk:
+                if line is None:
+                    result.unknown_columns = values
+                    continue
+                saved += _import_row(importer, result, seen, line, values)
+                if result.total > MAX_FILE_ROWS:
+                    raise ImportFileError(f"文件超过 {MAX_FILE_ROWS} 行，请拆分后分批导入。")
+                if progress is not None:
+                    progress(1)
+            if saved:
+                get_search_backend().add_bulk(Institution, saved)
     return result
+
+
+def _import_row(importer, result, seen, line, values):
+    name = _text(values.get("机构名称"))[:100]
+    code = normalise(_text(values.get("统一社会信用代码")))
+    if code and code in seen:
+        result.rejected.append(
+            RejectedRow(line, name, f"统一社会信用代码 {code} 与第 {seen[code]} 行重复，本行未导入")
+        )
+        return []
+    try:
+        institution, created = importer.save_row(values)
+    except RowError as error:
+        result.rejected.append(RejectedRow(line, name, str(error)))
+        return []
+    if created:
+        result.created += 1
+    else:
+        result.updated += 1
+    seen[code] = line
+    return [institution]
 
 
 # --- Exporting ------------------------------------------------------------------------------------------

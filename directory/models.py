@@ -347,13 +347,17 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_for_save(self):
+        """What every save does first: normalised code, default slug, the home limit, derived rating."""
         self.credit_code = normalise(self.credit_code)
         if not self.slug:
             self.slug = self.credit_code.lower()
         if self.kind == "home" and self.capacity > HOME_MAX_CHILDREN:
             raise ValidationError({"capacity": home_capacity_message(self.capacity)})
         self.rating = compute_rating(self.quality_grade, self.star_level)
+
+    def save(self, *args, **kwargs):
+        self.prepare_for_save()
         super().save(*args, **kwargs)
 
     # What the detail page and the search results need, in one place.

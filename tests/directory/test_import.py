@@ -313,3 +313,44 @@ def test_export_writes_the_import_columns_and_reimports_unchanged(tmp_path, suff
         ("half_day", 1500),
     }
     assert (again.latitude, again.longitude) == pytest.approx((institution.latitude, institution.longitude))
+
+
+@pytest.mark.django_db
+def test_a_rejected_row_that_named_a_new_district_does_not_break_later_rows_of_that_district(tmp_path):
+    path = write_csv(
+        tmp_path / "districts.csv",
+        [
+            row(区县代码="410621", 区县名称="浚县", 街道名称="浚州街道", 托位数="10", 空余托位="20"),
+            row(
+                统一社会信用代码=CODE_B,
+                区县代码="410621",
+                区县名称="浚县",
+                街道名称="浚州街道",
+                地址="浚县黎阳路 2 号",
+            ),
+        ],
+        "utf-8",
+    )
+
+    ok, out, err = run_import(path)
+
+    assert not ok
+    assert "第 2 行（淇滨区阳光托育中心）：空余托位（20）不能多于托位数（10）" in err
+    assert "新增 1 家" in out
+    institution = Institution.objects.get()
+    assert institution.credit_code == CODE_B
+    assert (institution.district.code, institution.street.name) == ("410621", "浚州街道")
+
+
+@pytest.mark.django_db
+def test_imported_rows_are_in_the_search_index_and_keep_their_timestamps(tmp_path):
+    from wagtail.search.backends import get_search_backend
+
+    path = write_csv(tmp_path / "indexed.csv", [row(机构名称="淇滨区彩虹托育园")], "utf-8")
+
+    ok, _, err = run_import(path)
+
+    assert ok, err
+    institution = Institution.objects.get()
+    assert institution.created_at is not None and institution.updated_at is not None
+    assert list(get_search_backend().search("彩虹", Institution)) == [institution]
