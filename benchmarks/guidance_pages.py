@@ -1,0 +1,108 @@
+"""Guidance article throughput next to the minimal view, on one gunicorn (2 workers), in one run.
+
+A scratch SQLite database gets the demo site (`load_demo`, production settings, collected static files).
+One gunicorn with two sync workers serves it on loopback. Four client threads then request, in
+interleaved rounds so that the noise of a shared machine falls on every URL alike:
+
+- /healthz/                                   the minimal Django view (baseline)
+- /guidance/first-complementary-foods/        an article as an anonymous visitor gets it (page cache)
+- the same article with an unknown parameter   bypasses the page cache: a full render every time
+- /guidance/?age=6-12m                        the filtered index (page cache)
+
+Prints requests per second for each and the ratio to /healthz/. Target: article ≥ 0.3 × /healthz/.
+
+    .venv/bin/python benchmarks/guidance_pages.py            # 5 rounds of 200 requests per URL
+    .venv/bin/python benchmarks/guidance_pages.py 10 300     # rounds, requests per URL per round
+"""
+
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server import bench_env, gunicorn, manage
+
+CLIENTS = 4
+WARMUP = 20
+ARTICLE = "/guidance/first-complementary-foods/"
+TARGETS = [
+    ("/healthz/（最小视图）", "/healthz/"),
+    ("文章页（匿名，页面缓存）", ARTICLE),
+    ("文章页（绕过缓存，完整渲染）", ARTICLE + "?nocache={n}"),
+    ("栏目页 6–12 月（页面缓存）", "/guidance/?age=6-12m"),
+]
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{url} answered {response.status}")
+
+
+def timed_batch(base_url, template, count):
+    """Seconds taken by `count` requests spread over CLIENTS threads."""
+    counter = iter(range(count))
+    lock = threading.Lock()
+    errors = []
+
+    def worker():
+        while True:
+            with lock:
+                n = next(counter, None)
+            if n is None:
+                return
+            try:
+                fetch(base_url + template.format(n=n))
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+                return
+
+    threads = [threading.Thread(target=worker) for _ in range(CLIENTS)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return time.perf_counter() - started
+
+
+def main(rounds=5, per_round=200):
+    workdir = Path(tempfile.mkdtemp(prefix="guidance-bench-"))
+    try:
+        env = bench_env(f"sqlite:///{workdir / 'bench.sqlite3'}", STATIC_ROOT=str(workdir / "static"))
+        print("准备数据库与演示内容……", flush=True)
+        manage("migrate", "--verbosity", "0", env=env)
+        manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+        manage("load_demo", env=env)
+        with gunicorn(env, workers=2) as base_url:
+            for _, template in TARGETS:
+                for n in range(WARMUP):
+                    fetch(base_url + template.format(n=n))
+            totals = {label: 0.0 for label, _ in TARGETS}
+            for _ in range(rounds):
+                for label, template in TARGETS:
+                    totals[label] += timed_batch(base_url, template, per_round)
+        requests = rounds * per_round
+        baseline = requests / totals[TARGETS[0][0]]
+        print(f"\ngunicorn 2 workers, {CLIENTS} client threads, {requests} requests per URL ({rounds} rounds)")
+        print(f"{'URL':<34}{'req/s':>10}{'× /healthz/':>14}")
+        for label, _ in TARGETS:
+            rate = requests / totals[label]
+            print(f"{label:<30}{rate:>10.1f}{rate / baseline:>14.2f}")
+        article = requests / totals[TARGETS[1][0]]
+        verdict = "达标" if article >= 0.3 * baseline else "未达标"
+        print(f"\n文章页 / 最小视图 = {article / baseline:.2f}（目标 ≥ 0.30，{verdict}）")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(*(int(arg) for arg in sys.argv[1:3])))
