@@ -2,12 +2,23 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
+from website import demo as website_demo
 from website.models import HomePage
 
 
 @pytest.fixture
 def home_page(db):
-    """The demo site's home page with its sections, built by the real `load_demo` command."""
+    """The home page, site settings and section placeholders from the website's own demo module.
+
+    Fast: no app content. Tests that need the whole demo (every app's content) use `demo_site`.
+    """
+    website_demo.load(_Command())
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def demo_site(db):
+    """Everything `manage.py load_demo` builds, through the real command."""
     call_command("load_demo", stdout=_Discard())
     return HomePage.objects.get()
 
@@ -28,3 +39,7 @@ class _Discard:
 
     def flush(self):
         pass
+
+
+class _Command:
+    stdout = _Discard()
