@@ -12,7 +12,10 @@ SKIP = {"run.py", "server.py"}
 
 
 def main(names):
-    scripts = sorted(p for p in HERE.glob("*.py") if p.name not in SKIP and not p.name.startswith("_"))
+    # Scripts are the files that run as a program; helper modules (settings, shared code) are not.
+    scripts = sorted(
+        p for p in HERE.glob("*.py") if p.name not in SKIP and 'if __name__ == "__main__"' in p.read_text()
+    )
     if names:
         scripts = [p for p in scripts if p.stem in names]
     failed = []
