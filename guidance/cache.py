@@ -90,7 +90,9 @@ class CachedPageMixin:
         response = super().serve(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()
-        if response.status_code == 200 and not response.streaming and not response.cookies:
+        # A page that used the per-request CSP nonce or set a cookie belongs to this request only.
+        used_nonce = bool(getattr(request, "_csp_nonce", None))
+        if response.status_code == 200 and not response.streaming and not response.cookies and not used_nonce:
             cache.set(key, (generation, response["Content-Type"], response.content), self.cache_timeout)
             response["X-Page-Cache"] = "miss"
         return response

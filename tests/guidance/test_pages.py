@@ -381,3 +381,27 @@ def test_event_page_offers_an_ics_download(client, sections):
     assert "SUMMARY:家长课堂：辅食实操\r\n" in ics
     assert "LOCATION:人民路 1 号\\, 三楼\r\n" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+
+
+def test_video_block_falls_back_to_a_link_when_the_video_cannot_be_embedded(client, sections):
+    ArticleFactory(
+        slug="video",
+        body=[
+            (
+                "video",
+                {
+                    "video": "https://video.example.org/watch/42",
+                    "title": "辅食制作演示",
+                    "transcript": "洗手",
+                },
+            )
+        ],
+    )
+
+    response = client.get("/guidance/video/")
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'href="https://video.example.org/watch/42"' in body
+    assert "观看视频：辅食制作演示" in body
+    assert "视频文字说明" in body
