@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 
 from directory.credit_code import normalise, validate_credit_code
+from directory.forms import InstitutionForm
 from website.models import SERVICE_TYPES
 
 # --- Choices ----------------------------------------------------------------------------------------
@@ -206,6 +207,8 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="institution")
+
+    base_form_class = InstitutionForm
 
     objects = InstitutionQuerySet.as_manager()
 

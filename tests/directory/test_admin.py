@@ -243,3 +243,21 @@ def test_admin_add_edit_and_history_pages_open_for_managers(client, manager):
         assert response.status_code == 200, name
     assert client.get(reverse("wagtailsnippets_directory_district:list")).status_code == 200
     assert client.get(reverse("wagtailsnippets_directory_street:list")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_editing_refuses_classes_that_add_up_to_more_than_the_capacity(client, manager):
+    institution = InstitutionFactory(capacity=20, vacancies=2)
+    url = reverse("wagtailsnippets_directory_institution:edit", args=[institution.pk])
+    classes = inline_formset(
+        [
+            {"class_type": "toddler_small", "capacity": "15", "vacancies": "0"},
+            {"class_type": "toddler_big", "capacity": "20", "vacancies": "0"},
+        ]
+    )
+
+    response = client.post(url, edit_data(institution, classes=classes))
+
+    assert response.status_code == 200
+    assert "各班级人数上限合计 35 人，多于托位数 20" in response.content.decode()
+    assert not institution.classes.exists()
