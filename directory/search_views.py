@@ -46,9 +46,20 @@ def search_page(request, page):
         "map_tiles": getattr(settings, "MAP_TILE_URL", ""),
         "map_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
         "pagination": _pagination(request, results) if results else None,
+        "more_open": _more_open(request.GET, error),
         "clear_location_url": _url(request, drop=("lat", "lng", "radius", "page", "sort")),
     }
     return TemplateResponse(request, "directory/search.html", context, status=400 if error else 200)
+
+
+MORE_FIELDS = ("district", "age", "inclusive", "vacancy", "radius", "sort")
+
+
+def _more_open(params, error):
+    """The "more conditions" panel starts open when one of its fields is in use or wrong."""
+    if error is not None:
+        return error.field in MORE_FIELDS
+    return any(params.get(name, "") not in ("", "relevance") for name in MORE_FIELDS)
 
 
 def _hits(results):

@@ -58,6 +58,10 @@
           button.disabled = false;
           var reason = error && error.code === 1 ? "您没有允许本站使用位置" : "暂时无法获取位置";
           message.textContent = reason + "。请在“所在区县”中选择您所在的区县后查找。";
+          var more = document.getElementById("dir-more");
+          if (more) {
+            more.open = true;
+          }
           var district = document.getElementById("dir-district");
           if (district) {
             district.focus();
