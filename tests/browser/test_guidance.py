@@ -25,7 +25,16 @@ class _Discard:
         pass
 
 
-def test_every_guidance_page_type_passes_axe_core(live_server, home_page, page, console_errors):
+@pytest.fixture
+def guidance_demo(home_page):
+    """The website's demo plus guidance's own demo content."""
+    from guidance import demo
+
+    demo.load(type("Command", (), {"stdout": _Discard()})())
+    return home_page
+
+
+def test_every_guidance_page_type_passes_axe_core(live_server, guidance_demo, page, console_errors):
     urls = [
         "/guidance/",
         "/guidance/?age=6-12m&topic=nutrition",
@@ -49,7 +58,7 @@ def test_every_guidance_page_type_passes_axe_core(live_server, home_page, page, 
     assert console_errors == []
 
 
-def test_parent_on_a_phone_reaches_complementary_food_articles_in_two_taps(live_server, home_page, phone):
+def test_parent_on_a_phone_reaches_complementary_food_articles_in_two_taps(live_server, guidance_demo, phone):
     phone.goto(live_server.url + "/")
 
     phone.get_by_role("navigation", name=re.compile("主")).get_by_role("link", name="科学育儿").click()
@@ -61,7 +70,7 @@ def test_parent_on_a_phone_reaches_complementary_food_articles_in_two_taps(live_
     assert_accessible(phone)
 
 
-def test_feedback_buttons_work_without_javascript(live_server, home_page, browser):
+def test_feedback_buttons_work_without_javascript(live_server, guidance_demo, browser):
     context = browser.new_context(locale="zh-CN", java_script_enabled=False)
     tab = context.new_page()
     tab.goto(live_server.url + "/guidance/first-complementary-foods/")
@@ -81,8 +90,7 @@ def _log_in(tab, base_url, username):
     tab.wait_for_url(re.compile(r"/admin/$"))
 
 
-def test_editor_submits_and_reviewer_approves_in_the_real_admin(live_server, browser):
-    call_command("load_demo", stdout=_Discard())
+def test_editor_submits_and_reviewer_approves_in_the_real_admin(live_server, guidance_demo, browser):
     call_command("setup_roles", stdout=_Discard())
     UserFactory(username="editor", groups=[GUIDANCE_EDITORS])
     UserFactory(username="reviewer", groups=[GUIDANCE_REVIEWERS])

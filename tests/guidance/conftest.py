@@ -35,3 +35,12 @@ def sections(db):
         "events": ensure_child(home, EventIndexPage, "events", title="家长课堂", show_in_menus=True),
         "site": Site.objects.get(is_default_site=True),
     }
+
+
+@pytest.fixture
+def guidance_demo(home_page):
+    """The website's demo plus guidance's own demo content (faster than every app's demo)."""
+    from guidance import demo as guidance_demo_module
+
+    guidance_demo_module.load(_Command())
+    return home_page

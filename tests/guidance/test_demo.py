@@ -21,7 +21,7 @@ class _Discard:
         pass
 
 
-def test_demo_covers_every_age_band_and_topic_with_reviewed_articles(home_page):
+def test_demo_covers_every_age_band_and_topic_with_reviewed_articles(guidance_demo):
     articles = GuidanceArticlePage.objects.live().prefetch_related("age_bands", "topics")
 
     assert articles.count() >= 16
@@ -35,7 +35,7 @@ def test_demo_covers_every_age_band_and_topic_with_reviewed_articles(home_page):
     assert all(a.get_parent().slug == "guidance" for a in articles)
 
 
-def test_demo_has_the_five_seed_documents_and_four_events(home_page):
+def test_demo_has_the_five_seed_documents_and_four_events(guidance_demo):
     policies = PolicyDocumentPage.objects.live()
 
     assert policies.count() == 5
@@ -45,7 +45,7 @@ def test_demo_has_the_five_seed_documents_and_four_events(home_page):
     assert EventPage.objects.live().count() >= 4
 
 
-def test_load_demo_twice_changes_nothing(home_page):
+def test_load_demo_twice_changes_nothing(demo_site):
     before = (
         GuidanceArticlePage.objects.count(),
         PolicyDocumentPage.objects.count(),
@@ -62,7 +62,7 @@ def test_load_demo_twice_changes_nothing(home_page):
     assert after == before
 
 
-def test_a_parent_finds_the_complementary_food_article_by_searching_and_by_age(client, home_page):
+def test_a_parent_finds_the_complementary_food_article_by_searching_and_by_age(client, guidance_demo):
     search = client.get("/search/?q=辅食").content.decode()
     by_age = client.get("/guidance/?age=6-12m").content.decode()
 
@@ -70,7 +70,7 @@ def test_a_parent_finds_the_complementary_food_article_by_searching_and_by_age(c
     assert 'href="/guidance/first-complementary-foods/"' in by_age
 
 
-def test_home_page_lists_the_newest_guidance(client, home_page):
+def test_home_page_lists_the_newest_guidance(client, guidance_demo):
     body = client.get("/").content.decode()
 
     assert "/guidance/" in body
