@@ -1,46 +1,15 @@
 """The directory in the Wagtail admin: institutions (with revisions and inline records), districts and
 streets, plus spreadsheet import and export for directory managers."""
 
-import django_filters
 from django.urls import path, reverse
 from django.utils.functional import cached_property
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from directory.admin_views import ExportView, ImportView
-from directory.models import STATUS_CHOICES, District, Institution, Street
-from website.models import SERVICE_TYPES
-
-
-class InstitutionFilterSet(WagtailFilterSet):
-    district = django_filters.ModelChoiceFilter(
-        label="区县", queryset=District.objects.all(), empty_label="全部区县"
-    )
-    service = django_filters.ChoiceFilter(
-        label="服务类型",
-        choices=SERVICE_TYPES,
-        field_name="services__service_type",
-        distinct=True,
-        empty_label="全部服务类型",
-    )
-    status = django_filters.ChoiceFilter(label="经营状态", choices=STATUS_CHOICES, empty_label="全部状态")
-    inclusive = django_filters.BooleanFilter(label="普惠托育")
-    filed = django_filters.BooleanFilter(label="已备案", method="filter_filed")
-    kind = django_filters.ChoiceFilter(
-        label="机构类型", choices=Institution._meta.get_field("kind").choices, empty_label="全部类型"
-    )
-
-    class Meta:
-        model = Institution
-        fields = ["district", "service", "status", "inclusive", "filed", "kind"]
-
-    def filter_filed(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.exclude(filing_number="") if value else queryset.filter(filing_number="")
+from directory.admin_views import SEARCH_FIELDS, ExportView, ImportView, InstitutionFilterSet
+from directory.models import District, Institution, Street
 
 
 class InstitutionIndexView(IndexView):
@@ -50,7 +19,11 @@ class InstitutionIndexView(IndexView):
         user = self.request.user
         if user.has_perm("directory.add_institution") and user.has_perm("directory.change_institution"):
             buttons.append(HeaderButton("导入表格", url=self.sibling_url("import"), icon_name="upload"))
-        buttons.append(HeaderButton("导出表格", url=self.sibling_url("export"), icon_name="download"))
+        # The export follows the listing: the same search and filters, every page of it.
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        export_url = self.sibling_url("export") + (f"?{query.urlencode()}" if query else "")
+        buttons.append(HeaderButton("导出表格", url=export_url, icon_name="download"))
         return buttons
 
     def sibling_url(self, name):
@@ -67,7 +40,7 @@ class InstitutionViewSet(SnippetViewSet):
     # The ORM answers the listing search: managers type parts of names, addresses, credit codes and
     # filing numbers, which a substring match finds on SQLite and PostgreSQL alike.
     search_backend_name = None
-    search_fields = ["name", "credit_code", "address", "filing_number", "phone"]
+    search_fields = SEARCH_FIELDS
     list_display = [
         "name",
         Column("district", label="区县"),

@@ -261,3 +261,21 @@ def test_editing_refuses_classes_that_add_up_to_more_than_the_capacity(client, m
     assert response.status_code == 200
     assert "各班级人数上限合计 35 人，多于托位数 20" in response.content.decode()
     assert not institution.classes.exists()
+
+
+@pytest.mark.django_db
+def test_export_follows_the_listing_search_and_filters(client, manager):
+    InstitutionFactory(name="阳光宝贝托育中心", inclusive=True)
+    InstitutionFactory(name="阳光暂停托育园", status="suspended")
+    InstitutionFactory(name="小橡树托育园", inclusive=True)
+
+    listing = client.get(reverse(INDEX), {"q": "阳光", "inclusive": "true"}).content.decode()
+    response = client.get(
+        reverse("wagtailsnippets_directory_institution:export"),
+        {"format": "csv", "q": "阳光", "inclusive": "true"},
+    )
+
+    assert "export/?q=%E9%98%B3%E5%85%89&amp;inclusive=true" in listing
+    rows = response.content.decode("utf-8-sig").splitlines()
+    assert len(rows) == 2
+    assert rows[1].startswith("阳光宝贝托育中心,")
