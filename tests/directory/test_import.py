@@ -354,3 +354,46 @@ def test_imported_rows_are_in_the_search_index_and_keep_their_timestamps(tmp_pat
     institution = Institution.objects.get()
     assert institution.created_at is not None and institution.updated_at is not None
     assert list(get_search_backend().search("彩虹", Institution)) == [institution]
+
+
+@pytest.mark.django_db
+def test_long_files_show_a_progress_bar(tmp_path, capsys):
+    rows = [
+        row(统一社会信用代码=make_credit_code(f"52410611MJ4{n:06d}"), 机构名称=f"进度条测试托育园{n}")
+        for n in range(250)
+    ]
+    path = write_csv(tmp_path / "long.csv", rows, "gb18030")
+
+    ok, out, err = run_import(path)
+
+    assert ok, err
+    assert "新增 250 家" in out
+    progress = capsys.readouterr().err
+    assert "导入托育机构" in progress
+    assert "250/250" in progress
+
+
+@pytest.mark.django_db
+def test_manager_uploads_an_xlsx_file_in_the_admin(client, roles, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+    from website.roles import DIRECTORY_MANAGERS
+
+    client.force_login(UserFactory(username="xlsx-manager", groups=[DIRECTORY_MANAGERS]))
+    workbook = Workbook()
+    workbook.active.append(HEADER)
+    workbook.active.append(row(备案日期=datetime.datetime(2026, 3, 1)))
+    workbook.active.append(row(统一社会信用代码=CODE_B, 收托月龄="36-6"))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    upload = SimpleUploadedFile("机构.xlsx", buffer.getvalue())
+
+    response = client.post(reverse("wagtailsnippets_directory_institution:import"), {"file": upload})
+
+    page = response.content.decode()
+    assert "共 2 行：新增 1 家，更新 0 家，拒绝 1 行。" in page
+    assert "第 3 行" in page
+    assert "收托月龄“36-6”应在 0-36 个月之间，且前小后大" in page
+    assert Institution.objects.get().filing_date == datetime.date(2026, 3, 1)
