@@ -109,7 +109,26 @@ def detail_page(request, page, slug):
         .first()
     )
     if institution is None:
-        raise Http404("没有找到这家机构，或它目前不在公开名录中。")
+        hidden = Institution.objects.select_related("district").filter(slug=slug).first()
+        if hidden is None:
+            raise Http404("没有找到这家机构。")
+        # A suspended, cancelled or unfiled institution has no public page, but an old link to it
+        # should still tell the parent what happened and where to check.
+        tone, headline, advice = verdict(hidden)
+        return TemplateResponse(
+            request,
+            "directory/not_public.html",
+            {
+                "page": page,
+                "self": page,
+                "institution": hidden,
+                "tone": tone,
+                "headline": headline,
+                "advice": advice,
+                "complaint_url": f"{COMPLAINT_FORM_URL}?institution={hidden.pk}",
+            },
+            status=404,
+        )
     service_order = {code: n for n, code in enumerate(["full_day", "half_day", "hourly", "temporary"])}
     return TemplateResponse(
         request,

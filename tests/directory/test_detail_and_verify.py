@@ -127,6 +127,16 @@ def test_detail_page_is_not_public_for_suspended_cancelled_or_unfiled_institutio
     response = client.get(f"/directory/{institution.slug}/")
 
     assert response.status_code == 404
+    page = text_of(response)
+    assert "这家机构目前不在公开的托育机构名录中" in page
+    assert institution.filing_number not in page or not institution.filing_number
+    assert institution.address not in page
+    assert f"/directory/verify/?q={institution.credit_code}" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_institution_slug_is_a_plain_404(client, directory_page):
+    assert client.get("/directory/no-such-nursery/").status_code == 404
 
 
 @pytest.mark.django_db
