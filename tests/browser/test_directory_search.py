@@ -114,3 +114,23 @@ def test_search_page_is_usable_without_location(phone, live_server, nurseries):
     phone.get_by_role("button", name="按条件查找").click()
     expect(phone.locator(".dir-result")).to_have_count(2)
     assert_accessible(phone)
+
+
+def test_search_works_without_javascript(browser, live_server, nurseries):
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 360, "height": 740}, is_mobile=True, java_script_enabled=False
+    )
+    tab = context.new_page()
+    try:
+        tab.goto(f"{live_server.url}/directory/")
+        expect(tab.get_by_role("button", name="使用我的位置")).to_be_hidden()
+        expect(tab.locator("#dir-map")).to_be_hidden()
+        tab.locator("summary", has_text="更多条件").click()
+        tab.get_by_label("所在区县").select_option("410611")
+        tab.get_by_label(re.compile("^全日托")).check()
+        tab.get_by_role("button", name="按条件查找").click()
+        expect(tab.locator(".dir-result")).to_have_count(1)
+        expect(tab.locator(".dir-result")).to_contain_text("阳光临时托育中心")
+        expect(tab.get_by_label("所在区县")).to_have_value("410611")
+    finally:
+        context.close()
