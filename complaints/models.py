@@ -163,7 +163,7 @@ class ComplaintQuerySet(models.QuerySet):
         ).distinct()
 
 
-class Complaint(index.Indexed, models.Model):
+class Complaint(models.Model):
     tracking_number = models.CharField("受理编号", max_length=24, unique=True, editable=False)
     query_code_hash = models.CharField(max_length=64, editable=False)
 
@@ -226,13 +226,6 @@ class Complaint(index.Indexed, models.Model):
     personal_data_purged_at = models.DateTimeField("个人信息清除时间", null=True, blank=True)
 
     objects = ComplaintQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("tracking_number"),
-        index.SearchField("institution_name"),
-        index.FilterField("status"),
-        index.FilterField("category"),
-    ]
 
     class Meta:
         verbose_name = "投诉举报"

@@ -4,7 +4,6 @@ import complaints.models
 import complaints.storage
 import django.db.models.deletion
 import django.utils.timezone
-import modelsearch.index
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -74,7 +73,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': '投诉举报',
                 'ordering': ['-created_at'],
             },
-            bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='ComplaintAttachment',
