@@ -64,7 +64,7 @@ def institutions(django_db_serialized_rollback, transactional_db):
         address="九州路 8 号 3 单元 201",
     )
     InstitutionServiceFactory(institution=home_care, service_type="hourly", monthly_fee=None)
-    InstitutionFactory(name="已注销的彩虹托育园", status="cancelled")
+    InstitutionFactory(name="已注销的彩虹托育园", slug="rainbow", status="cancelled")
     return centre, home_care
 
 
@@ -150,3 +150,12 @@ def test_parent_checks_whether_a_nursery_is_filed_before_paying(phone, live_serv
     expect(result).to_contain_text("已备案，正常运营")
     result.get_by_role("link").click()
     phone.wait_for_url(re.compile(r"/directory/sunny/$"))
+
+
+def test_old_link_to_a_cancelled_nursery_explains_itself_accessibly(phone, live_server, institutions):
+    response = phone.goto(f"{live_server.url}/directory/rainbow/")
+
+    assert response.status == 404
+    expect(phone.get_by_role("heading", level=1)).to_have_text("已注销的彩虹托育园")
+    expect(phone.get_by_text("请不要向其交费")).to_be_visible()
+    assert_accessible(phone)
