@@ -275,6 +275,10 @@ def parse_date(value):
     if isinstance(value, int | float) and 1 < value < 2958466:  # an Excel serial day number
         return EXCEL_EPOCH + datetime.timedelta(days=int(value))
     text = _text(value).split(" ")[0]
+    if re.fullmatch(r"\d{8}", text):  # 20260301
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    elif re.fullmatch(r"\d{5}", text):  # an Excel serial day number that lost its date format
+        return EXCEL_EPOCH + datetime.timedelta(days=int(text))
     for pattern in DATE_PATTERNS:
         match = pattern.match(text)
         if match:

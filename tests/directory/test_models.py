@@ -178,3 +178,26 @@ def test_coordinate_system_names_are_understood_the_ways_people_write_them():
 def test_class_age_ranges_follow_the_standard():
     assert InstitutionClass(class_type="infant").age_range_label == "6–12 个月"
     assert InstitutionClass(class_type="mixed").age_range_label == "18 个月以上"
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["2026-03-01", "2026/3/1", "2026年3月1日", "2026-3-1 00:00:00", "20260301", "46082", 46082],
+)
+def test_import_understands_the_ways_excel_writes_a_date(written):
+    import datetime
+
+    from directory.importing import parse_date
+
+    assert parse_date(written) == datetime.date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [("2026-02-30", "日期“2026-02-30”不存在"), ("下周一", "日期“下周一”无法识别")],
+)
+def test_import_explains_dates_it_cannot_use(written, message):
+    from directory.importing import parse_date
+
+    with pytest.raises(ValueError, match=message):
+        parse_date(written)
