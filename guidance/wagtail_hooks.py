@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -56,6 +57,11 @@ def register_feedback_viewset():
     return feedback_viewset
 
 
+def articles_due_for_review(days=30):
+    soon = timezone.localdate() + timezone.timedelta(days=days)
+    return GuidanceArticlePage.objects.filter(next_review__lte=soon).order_by("next_review")
+
+
 class OverdueReviewReport(ReportView):
     """Guidance articles whose next expert review date has passed (or falls within the next 30 days)."""
 
@@ -86,8 +92,7 @@ class OverdueReviewReport(ReportView):
     ]
 
     def get_queryset(self):
-        soon = timezone.localdate() + timezone.timedelta(days=30)
-        return GuidanceArticlePage.objects.filter(next_review__lte=soon).order_by("next_review")
+        return articles_due_for_review()
 
     def get_filename(self):
         return f"guidance-overdue-reviews-{timezone.localdate():%Y-%m-%d}"
@@ -115,3 +120,29 @@ def register_overdue_review_menu_item():
     return OverdueReviewMenuItem(
         "待复审的育儿指导", reverse("guidance_overdue_reviews"), icon_name="time", order=50
     )
+
+
+class OverdueReviewPanel(Component):
+    """On the admin dashboard of anyone who edits pages: the articles whose review is due."""
+
+    name = "guidance_overdue_reviews"
+    template_name = "guidance/admin/overdue_reviews_panel.html"
+    order = 90
+    shown = 5
+
+    def __init__(self, articles, total):
+        self.articles = articles
+        self.total = total
+
+    def get_context_data(self, parent_context):
+        return {"articles": self.articles, "total": self.total, "more": self.total > len(self.articles)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_review_panel(request, panels):
+    if not PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
+        return
+    due = articles_due_for_review()
+    articles = list(due[: OverdueReviewPanel.shown])
+    if articles:
+        panels.append(OverdueReviewPanel(articles, due.count()))

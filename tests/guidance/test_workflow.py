@@ -221,6 +221,22 @@ def test_overdue_review_report_lists_articles_due_for_review(client, sections, e
     assert "刚审过的文章" not in body
 
 
+def test_editor_dashboard_lists_articles_due_for_review(client, sections, editor):
+    today = timezone.localdate()
+    ArticleFactory(
+        title="该复审的文章",
+        last_reviewed=today - datetime.timedelta(days=500),
+        next_review=today - datetime.timedelta(days=135),
+    )
+    client.force_login(editor)
+
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "待复审的育儿指导" in body
+    assert "该复审的文章" in body
+    assert "（已逾期）" in body
+
+
 def test_the_public_never_sees_the_admin_report(client, sections):
     response = client.get(reverse("guidance_overdue_reviews"))
 
