@@ -6,6 +6,7 @@
 from django.conf import settings
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from directory.credit_code import ALPHABET, normalise, problem
 from directory.models import Institution
@@ -146,5 +147,13 @@ def detail_page(request, page, slug):
             "photos": list(institution.photos.all()),
             "map": _map(institution),
             "complaint_url": f"{COMPLAINT_FORM_URL}?institution={institution.pk}",
+            "edit_url": _edit_url(request, institution),
         },
     )
+
+
+def _edit_url(request, institution):
+    """The admin edit link, for directory managers looking at the public page."""
+    if not request.user.is_authenticated or not request.user.has_perm("directory.change_institution"):
+        return None
+    return reverse("wagtailsnippets_directory_institution:edit", args=[institution.pk])

@@ -247,3 +247,16 @@ def test_verify_matches_every_word_of_a_spaced_name(client, sunny):
 
     assert "阳光宝贝托育中心" in page
     assert "已备案，正常运营" in page
+
+
+@pytest.mark.django_db
+def test_directory_managers_see_an_edit_link_and_parents_do_not(client, sunny, roles):
+    from tests.factories import UserFactory
+    from website.roles import DIRECTORY_MANAGERS
+
+    edit_url = f"/admin/snippets/directory/institution/edit/{sunny.pk}/"
+    assert edit_url not in client.get(f"/directory/{sunny.slug}/").content.decode()
+
+    client.force_login(UserFactory(username="detail-manager", groups=[DIRECTORY_MANAGERS]))
+
+    assert edit_url in client.get(f"/directory/{sunny.slug}/").content.decode()
