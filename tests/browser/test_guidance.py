@@ -70,6 +70,20 @@ def test_parent_on_a_phone_reaches_complementary_food_articles_in_two_taps(live_
     assert_accessible(phone)
 
 
+def test_milestone_checklist_prints_without_navigation_or_feedback(live_server, guidance_demo, page):
+    page.goto(live_server.url + "/guidance/milestones-6-12-months/")
+    page.emulate_media(media="print")
+
+    assert page.locator(".milestones").first.is_visible()
+    assert page.locator(".checklist li").first.is_visible()
+    assert page.locator(".warning-list li").first.is_visible()
+    for hidden in (".site-header", ".feedback", ".breadcrumb", ".related"):
+        locator = page.locator(hidden)
+        assert locator.count() == 0 or not locator.first.is_visible(), hidden
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
 def test_feedback_buttons_work_without_javascript(live_server, guidance_demo, browser):
     context = browser.new_context(locale="zh-CN", java_script_enabled=False)
     tab = context.new_page()
