@@ -405,3 +405,23 @@ def test_video_block_falls_back_to_a_link_when_the_video_cannot_be_embedded(clie
     assert 'href="https://video.example.org/watch/42"' in body
     assert "观看视频：辅食制作演示" in body
     assert "视频文字说明" in body
+
+
+def test_policy_page_links_its_attached_documents(client, sections):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from guidance.models import PolicyAttachment
+
+    document = get_document_model().objects.create(
+        title="实施方案全文", file=ContentFile(b"%PDF-1.4 demo", name="plan.pdf")
+    )
+    policy = PolicyFactory(slug="with-attachment")
+    policy.attachments = [PolicyAttachment(document=document, title="附件1：实施方案全文")]
+    policy.save_revision().publish()
+
+    body = client.get("/policies/with-attachment/").content.decode()
+
+    assert f'href="{document.url}"' in body
+    assert "附件1：实施方案全文" in body
+    assert "（PDF）" in body

@@ -258,3 +258,21 @@ def test_editors_see_feedback_counts_in_the_admin(client, sections, editor):
 def test_page_tree_stays_under_the_guidance_index(sections):
     assert GuidanceArticlePage.parent_page_types == ["guidance.GuidanceIndexPage"]
     assert Page.objects.get(url_path="/home/guidance/").specific_class.__name__ == "GuidanceIndexPage"
+
+
+def test_admin_rejects_a_next_review_date_before_the_last_review(client, sections, editor):
+    client.force_login(editor)
+    today = timezone.localdate()
+
+    response = client.post(
+        add_url(sections),
+        article_form(
+            "action-submit",
+            last_reviewed=today.isoformat(),
+            next_review=(today - datetime.timedelta(days=1)).isoformat(),
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "下次复审日期必须晚于最近审核日期。" in response.content.decode()
+    assert not GuidanceArticlePage.objects.filter(slug="first-foods").exists()
