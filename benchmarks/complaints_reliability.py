@@ -175,9 +175,12 @@ def prepare(database, workdir, redis_url, limit):
         DJANGO_SETTINGS_MODULE="benchmarks.complaints_settings",
         MEDIA_ROOT=str(workdir / "media"),
         STATIC_ROOT=str(workdir / "static"),
-        REDIS_URL=redis_url,
         PYTHONPATH=str(ROOT),
     )
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    else:
+        env.pop("REDIS_URL", None)
     if limit:
         env["COMPLAINTS_BENCH_SUBMIT_LIMIT"] = str(limit)
     manage("migrate", "--no-input", "-v0", env=env)
@@ -188,6 +191,8 @@ def prepare(database, workdir, redis_url, limit):
 
 
 def flush_redis(redis_url):
+    if not redis_url:
+        return
     import redis
 
     redis.Redis.from_url(redis_url).flushdb()
@@ -270,6 +275,7 @@ def flood(requests_count, workers, redis_url, limit=10):
         limited = sum(1 for r in results if r["status"] == 429 and r.get("flood_message"))
         other = requests_count - accepted - limited
         return {
+            "cache": "redis" if redis_url else "locmem (per worker)",
             "flood_requests": requests_count,
             "limit": limit,
             "gunicorn_workers": workers,
@@ -293,6 +299,11 @@ def main():
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--flood", type=int, default=60, help="flood requests from one address (0 = skip)")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
+    parser.add_argument(
+        "--show-locmem",
+        action="store_true",
+        help="also flood with the per-process local-memory cache, to show why the limit needs Redis",
+    )
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
 
@@ -303,6 +314,11 @@ def main():
         print(json.dumps(report, ensure_ascii=False), flush=True)
     if args.flood:
         report = flood(args.flood, args.workers, args.redis_url)
+        reports.append(report)
+        print(json.dumps(report, ensure_ascii=False), flush=True)
+    if args.show_locmem:
+        report = flood(args.flood or 60, args.workers, None)
+        report["ok"] = True  # informational: shows how many get through when each worker counts alone
         reports.append(report)
         print(json.dumps(report, ensure_ascii=False), flush=True)
     if args.json:
