@@ -182,6 +182,31 @@ def _find_live_page(url_path, components):
     return page.specific if page is not None else None
 
 
+_sites = {}
+
+
+def _site_for(request):
+    """Wagtail's site for this host, remembered per process until the content generation changes.
+
+    Site changes bump the generation like any other content change, so a remembered site is never stale.
+    """
+    from wagtail.models import Site
+
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    key = (request.get_host(), request.get_port())
+    generation = current_generation(request)
+    remembered = _sites.get(key)
+    if remembered is not None and remembered[0] == generation:
+        request._wagtail_site = remembered[1]
+    else:
+        site = Site.find_for_request(request)
+        if len(_sites) > 100:  # bounded: hosts come from the request
+            _sites.clear()
+        _sites[key] = (generation, site)
+    return request._wagtail_site
+
+
 def _route(request, path):
     """The page at `path`, found by its url_path instead of walking the tree, or None to let Wagtail route.
 
@@ -191,7 +216,7 @@ def _route(request, path):
     from django.db.models import Q
     from wagtail.models import Page, Site
 
-    site = Site.find_for_request(request)
+    site = _site_for(request)
     if site is None:
         return None
     root = next((item for item in Site.get_site_root_paths() if item.site_id == site.pk), None)

@@ -268,8 +268,10 @@ class GuidanceArticlePage(CachedPageMixin, Page):
     def related_articles(self, preview=False):
         if preview:  # the draft's links live in memory, not in the database
             return [link.article for link in self.related_links.all() if link.article.live]
-        links = self.related_links.select_related("article").filter(
-            article__live=True, article__view_restrictions__isnull=True
+        links = (
+            self.related_links.select_related("article")
+            .filter(article__live=True, article__view_restrictions__isnull=True)
+            .only("page_id", "article__title", "article__url_path", "article__summary", "article__live")
         )
         return [link.article for link in links]
 
