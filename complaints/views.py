@@ -115,6 +115,10 @@ def submit(request, page):
         return _render(request, page, "complaints/submit.html", context, private=True)
 
     if not ratelimit.hit(request, "submit"):
+        # Not validated (a flood costs no image decoding), but everything typed is shown again.
+        initial = request.POST.dict()
+        initial.pop("csrfmiddlewaretoken", None)
+        context["form"] = ComplaintForm(initial=initial, institution_queryset=institutions)
         context["rate_limited"] = RATE_LIMIT_MESSAGE
         response = _render(request, page, "complaints/submit.html", context, status=429, private=True)
         response["Retry-After"] = str(ratelimit.retry_after("submit"))

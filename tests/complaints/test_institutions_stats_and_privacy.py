@@ -133,3 +133,17 @@ def test_load_demo_builds_the_channel_and_changes_nothing_the_second_time(client
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert (Complaint.objects.count(), Complaint.objects.overdue().count()) == counts
     assert ComplaintsPage.objects.count() == 1
+
+
+def test_deploy_check_warns_when_rate_limits_would_be_counted_per_process(settings):
+    from complaints.checks import shared_cache_for_rate_limits
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in shared_cache_for_rate_limits(None)] == ["complaints.W001"]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+        }
+    }
+    assert shared_cache_for_rate_limits(None) == []
