@@ -3,8 +3,10 @@
 import re
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from directory.models import DirectoryPage
 from tests.browser.conftest import assert_accessible
@@ -15,8 +17,10 @@ PARENT_LAT, PARENT_LNG = 35.7500, 114.2900
 
 
 @pytest.fixture
-def nurseries(django_db_serialized_rollback, transactional_db):
-    root = Page.get_first_root_node()
+def nurseries(transactional_db):
+    # Transactional tests empty every table afterwards, Wagtail's root page and locale included.
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage(title="托育服务公共信息平台", slug="browser-home")
     root.add_child(instance=home)
     Site.objects.update_or_create(
