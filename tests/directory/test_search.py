@@ -1,9 +1,11 @@
 """The public search page /directory/ with the default database engine."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from directory.models import DirectoryPage, Institution
 from directory.search import SearchQuery
@@ -21,7 +23,8 @@ HOME_LAT, HOME_LNG = 35.7500, 114.2900
 
 @pytest.fixture
 def directory_page(db):
-    root = Page.get_first_root_node()
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage(title="托育服务公共信息平台", slug="search-home")
     root.add_child(instance=home)
     Site.objects.update_or_create(
