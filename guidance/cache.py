@@ -11,10 +11,12 @@ that same generation, so:
 - a render that raced with a change is stored under the old generation and never served.
 """
 
+import secrets
+
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -30,28 +32,33 @@ def page_cache():
 
 
 def current_generation(request=None):
-    """The content generation, read once per request."""
+    """The content generation, read once per request; None until content exists (nothing is cached then)."""
     from guidance.models import ContentGeneration
 
     if request is not None and hasattr(request, "_content_generation"):
         return request._content_generation
-    value = ContentGeneration.objects.filter(pk=GENERATION_ID).values_list("value", flat=True).first() or 0
+    value = ContentGeneration.objects.filter(pk=GENERATION_ID).values_list("value", flat=True).first()
     if request is not None:
         request._content_generation = value
     return value
 
 
 def bump_generation():
-    """Marks every cached page stale. Runs in the caller's transaction, so it commits with the change."""
+    """Marks every cached page stale. Runs in the caller's transaction, so it commits with the change.
+
+    The generation is a random token rather than a counter, so that a database that is restored or
+    flushed can never arrive at a value some cached page was rendered at.
+    """
     from guidance.models import ContentGeneration
 
-    if ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=models.F("value") + 1):
+    token = secrets.randbits(62)
+    if ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=token):
         return
     try:
         with transaction.atomic():
-            ContentGeneration.objects.create(pk=GENERATION_ID, value=1)
+            ContentGeneration.objects.create(pk=GENERATION_ID, value=token)
     except IntegrityError:
-        ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=models.F("value") + 1)
+        ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=token)
 
 
 def _cache_key(request):
@@ -83,7 +90,7 @@ class CachedPageMixin:
         key = _cache_key(request)
         generation = current_generation(request)
         cached = cache.get(key)
-        if cached is not None and cached[0] == generation:
+        if generation is not None and cached is not None and cached[0] == generation:
             response = HttpResponse(cached[2], content_type=cached[1])
             response["X-Page-Cache"] = "hit"
             return response
@@ -92,7 +99,8 @@ class CachedPageMixin:
             response.render()
         # A page that used the per-request CSP nonce or set a cookie belongs to this request only.
         used_nonce = bool(getattr(request, "_csp_nonce", None))
-        if response.status_code == 200 and not response.streaming and not response.cookies and not used_nonce:
+        cacheable = generation is not None and not used_nonce and not response.cookies
+        if cacheable and response.status_code == 200 and not response.streaming:
             cache.set(key, (generation, response["Content-Type"], response.content), self.cache_timeout)
             response["X-Page-Cache"] = "miss"
         return response
@@ -151,7 +159,7 @@ def cached_response(request):
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         return None
     cached = page_cache().get(_cache_key(request))
-    if cached is None or cached[0] != current_generation(request):
+    if cached is None or current_generation(request) is None or cached[0] != current_generation(request):
         return None
     response = HttpResponse(cached[2], content_type=cached[1])
     response["X-Page-Cache"] = "hit"
@@ -197,7 +205,7 @@ def _site_for(request):
     key = (request.get_host(), request.get_port())
     generation = current_generation(request)
     remembered = _sites.get(key)
-    if remembered is not None and remembered[0] == generation:
+    if generation is not None and remembered is not None and remembered[0] == generation:
         request._wagtail_site = remembered[1]
     else:
         site = Site.find_for_request(request)

@@ -149,3 +149,18 @@ def test_policy_page_renders_with_a_bounded_number_of_queries(client, sections):
     bump_generation()
 
     assert _queries_for(client, policy.url) <= MAX_ARTICLE_QUERIES
+
+
+def test_a_flushed_or_restored_database_never_revives_an_old_cached_page(client, sections):
+    from guidance.models import ContentGeneration
+
+    article = ArticleFactory(slug="restored", title="恢复前的标题")
+    client.get("/guidance/restored/")
+    ContentGeneration.objects.all().delete()  # what a flush or an older backup leaves behind
+
+    GuidanceArticlePage = type(article)
+    GuidanceArticlePage.objects.filter(pk=article.pk).update(title="恢复后的标题")
+
+    response = client.get("/guidance/restored/")
+    assert "恢复后的标题" in response.content.decode()
+    assert "X-Page-Cache" not in response
