@@ -39,7 +39,7 @@ class ComplaintViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 50
     list_display = [
-        Column("tracking_number", label="受理编号", sort_key="tracking_number"),
+        "tracking_number",
         Column("category", label="类别", accessor="get_category_display"),
         UrgentColumn("urgent", label="紧急"),
         Column("institution_display", label="被投诉机构"),

@@ -148,3 +148,10 @@ def test_exports_leave_out_personal_data(client, departments, handlers_group):
     body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert "受理编号" in body
     assert "13812345678" not in body and "李女士" not in body and "parent@example.org" not in body
+
+
+def test_each_row_links_to_the_case_page(client, departments, handlers_group):
+    complaint = ComplaintFactory(category="food")
+    client.force_login(handler(departments["market"]))
+    html = client.get(INDEX).content.decode()
+    assert f'href="{edit_url(complaint)}"' in html
