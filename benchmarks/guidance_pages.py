@@ -59,7 +59,7 @@ def timed_batch(base_url, template, count):
                 return
             try:
                 fetch(base_url + template.format(n=n))
-            except Exception as error:  # noqa: BLE001 - reported below
+            except Exception as error:  # reported after the threads finish
                 errors.append(error)
                 return
 
@@ -92,7 +92,9 @@ def main(rounds=5, per_round=200):
                     totals[label] += timed_batch(base_url, template, per_round)
         requests = rounds * per_round
         baseline = requests / totals[TARGETS[0][0]]
-        print(f"\ngunicorn 2 workers, {CLIENTS} client threads, {requests} requests per URL ({rounds} rounds)")
+        print(
+            f"\ngunicorn 2 workers, {CLIENTS} client threads, {requests} requests per URL ({rounds} rounds)"
+        )
         print(f"{'URL':<34}{'req/s':>10}{'× /healthz/':>14}")
         for label, _ in TARGETS:
             rate = requests / totals[label]
