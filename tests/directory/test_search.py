@@ -322,3 +322,14 @@ def test_nearby_search_reads_the_location_index_first(city):
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         plan = " ".join(str(row) for row in cursor.fetchall())
     assert "directory_inst_location (latitude>? AND latitude<?)" in plan
+
+
+def test_demo_site_directory_answers_a_parents_search(client, demo_site):
+    params = {"q": "托育", "service": "full_day", "lat": "35.748", "lng": "114.297", "sort": "distance"}
+    response = client.get("/directory/", params)
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert results.total > 0
+    assert all(hit.distance_km <= 5 for hit in results.hits)
+    assert [hit.distance_km for hit in results.hits] == sorted(hit.distance_km for hit in results.hits)
+    assert "公里" in response.content.decode()
