@@ -12,6 +12,8 @@ DEPLOYMENT_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
     "ALLOWED_HOSTS": "tuoyu.example.gov.cn",
     "DATABASE_URL": "sqlite:////tmp/tuoyu-deploy-check.sqlite3",
+    # A shared cache: rate limits and the page cache must hold across worker processes.
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
