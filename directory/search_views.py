@@ -29,6 +29,7 @@ def search_page(request, page):
         error = problem
         query = SearchQuery()
     results = None if error else search(query)
+    entries = _entries(results)
     context = {
         "page": page,
         "self": page,
@@ -41,8 +42,8 @@ def search_page(request, page):
         "sorts": [(key, label) for key, label in SORTS.items() if key != "distance" or query.has_point],
         "radius_choices": RADIUS_CHOICES,
         "age_choices": [(value, label) for value, label in AGE_CHOICES if value <= MAX_AGE_MONTHS],
-        "entries": _entries(results),
-        "markers": [m for m in (marker(hit, n) for n, hit in enumerate(_hits(results), start=1)) if m],
+        "entries": entries,
+        "markers": [m for m in (marker(e["hit"], e["number"]) for e in entries) if m],
         "map_tiles": getattr(settings, "MAP_TILE_URL", ""),
         "map_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
         "pagination": _pagination(request, results) if results else None,
@@ -56,10 +57,16 @@ MORE_FIELDS = ("district", "age", "inclusive", "vacancy", "radius", "sort")
 
 
 def _more_open(params, error):
-    """The "more conditions" panel starts open when one of its fields is in use or wrong."""
+    """The "more conditions" panel starts open when one of its filters is in use or wrong.
+
+    The radius (always sent by the form) and nearest-first sorting (set by "使用我的位置") do not count.
+    """
     if error is not None:
         return error.field in MORE_FIELDS
-    return any(params.get(name, "") not in ("", "relevance") for name in MORE_FIELDS)
+    in_use = any(
+        params.get(name, "") not in ("", "0") for name in ("district", "age", "inclusive", "vacancy")
+    )
+    return in_use or params.get("sort", "") == "rating"
 
 
 def _hits(results):
@@ -67,9 +74,11 @@ def _hits(results):
 
 
 def _entries(results):
+    # Numbered like the list (<ol start=…>), so that marker 21 on page 2 is list item 21.
+    first = results.first_index if results else 1
     return [
         {"hit": hit, "number": n, "services": service_rows(hit.institution)}
-        for n, hit in enumerate(_hits(results), 1)
+        for n, hit in enumerate(_hits(results), first)
     ]
 
 

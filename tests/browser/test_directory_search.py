@@ -95,7 +95,7 @@ def test_parent_finds_a_nursery_near_home_on_a_phone(phone, live_server, nurseri
     expect(results).to_have_count(1)  # 山那边 is 17 km away, outside the default 5 km
     expect(results.first).to_contain_text("阳光临时托育中心")
     expect(results.first.locator(".dir-distance")).to_have_text("0.6 公里")
-    expect(phone.get_by_role("combobox", name="排序")).to_have_value("distance")
+    expect(phone.locator("#dir-sort")).to_have_value("distance")  # inside the folded "更多条件"
     expect(phone.locator("#dir-map")).to_be_visible()
     expect(phone.locator(".leaflet-marker-icon")).to_have_count(1)
     expect(phone.get_by_text("地图底图暂时无法加载")).to_be_visible()

@@ -244,6 +244,14 @@ def test_pagination_links_keep_the_filters(client, city):
     assert "正在显示第 5–6 家" in second.content.decode()
 
 
+def test_map_markers_are_numbered_like_the_list_on_later_pages(client, city):
+    response = client.get("/directory/", {"sort": "rating", "page_size": "2", "page": "2"})
+    content = response.content.decode()
+    assert '<ol class="dir-list" start="3">' in content
+    # Three public institutions, two per page: the second page holds the third, marked "3" on the map.
+    assert [m["number"] for m in response.context["markers"]] == [3]
+
+
 def test_page_beyond_the_last_says_so(client, city):
     response = client.get("/directory/", {"page": "9"})
     assert response.status_code == 200
