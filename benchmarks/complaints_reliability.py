@@ -172,7 +172,6 @@ def prepare(database, workdir, redis_url, limit):
         url = f"postgres://postgres@127.0.0.1:5432/{name}"
     env = bench_env(
         url,
-        DJANGO_SETTINGS_MODULE="benchmarks.complaints_settings",
         MEDIA_ROOT=str(workdir / "media"),
         STATIC_ROOT=str(workdir / "static"),
         PYTHONPATH=str(ROOT),
@@ -182,7 +181,7 @@ def prepare(database, workdir, redis_url, limit):
     else:
         env.pop("REDIS_URL", None)
     if limit:
-        env["COMPLAINTS_BENCH_SUBMIT_LIMIT"] = str(limit)
+        env["COMPLAINTS_SUBMIT_RATE_LIMIT"] = str(limit)
     manage("migrate", "--no-input", "-v0", env=env)
     manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
     manage("setup_roles", env=env)
@@ -253,7 +252,7 @@ def reliability(database, n, clients, workers, redis_url):
 
 
 def flood(requests_count, workers, redis_url, limit=10):
-    """One address, the normal limit (COMPLAINTS_BENCH_SUBMIT_LIMIT), Redis shared by every worker."""
+    """One address, the normal limit (COMPLAINTS_SUBMIT_RATE_LIMIT), Redis shared by every worker."""
     workdir = Path(tempfile.mkdtemp(prefix="complaints-flood-"))
     try:
         env = prepare("sqlite", workdir, redis_url, limit=limit)

@@ -201,6 +201,13 @@ CACHES = {
     }
 }
 
+# --- Complaints --------------------------------------------------------------------------------
+# Submissions allowed per address per hour; a load test raises it through the environment.
+COMPLAINTS_RATE_LIMITS = {"submit": (int(os.environ.get("COMPLAINTS_SUBMIT_RATE_LIMIT", "10")), 3600)}
+# Proxy hops in front of the site (nginx = 1): without it every citizen would share the proxy's address.
+COMPLAINTS_TRUSTED_PROXIES = int(os.environ.get("COMPLAINTS_TRUSTED_PROXIES", "0"))
+COMPLAINTS_RETENTION_DAYS = int(os.environ.get("COMPLAINTS_RETENTION_DAYS", "730"))
+
 # --- Security headers -----------------------------------------------------------------------------
 # Public pages may not be framed; the admin allows its own preview iframe (website/middleware.py).
 X_FRAME_OPTIONS = "DENY"
