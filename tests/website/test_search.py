@@ -81,3 +81,8 @@ def test_search_page_survives_a_page_number_out_of_range(client, pages):
     assert response.status_code == 200
     response = client.get("/search/", {"q": "托育", "page": "abc"})
     assert response.status_code == 200
+
+
+def test_search_results_show_the_page_summary(client, pages):
+    html = client.get("/search/", {"q": "辅食"}).content.decode()
+    assert "从六个月开始。" in html

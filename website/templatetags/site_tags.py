@@ -19,3 +19,13 @@ def main_navigation(context):
 @register.filter
 def tel_href(number):
     return "tel:" + "".join(ch for ch in str(number) if ch.isdigit() or ch == "+")
+
+
+@register.filter
+def page_summary(page):
+    """The best short description a page has: its search description, summary or intro."""
+    for field in ("search_description", "summary", "intro"):
+        value = getattr(page, field, "")
+        if value:
+            return value
+    return ""
