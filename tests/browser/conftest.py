@@ -7,10 +7,6 @@ import os
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test body
-# (building data) are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,6 +29,10 @@ def pytest_collection_modifyitems(items):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test body
+    # (building data) are still plain synchronous calls. Set here, not at import, so that collecting
+    # this folder in a `make test` run does not leak it into other tests' subprocesses.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make e2e`, which installs Debian's chromium.")
     with sync_playwright() as playwright:
