@@ -15,17 +15,15 @@ around points in the demo city, nearest first), through /directory/ (HTML) and /
 import contextlib
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from server import bench_env, gunicorn, manage
+from server import bench_env, gunicorn, manage, median_p95, timed_get_ms
 
 SIZES = (1_000, 10_000, 100_000)
 WARMUP = 5
@@ -47,19 +45,6 @@ def search_urls(base_url, path):
         }
         urls.append(f"{base_url}{path}?{urllib.parse.urlencode(params)}")
     return urls
-
-
-def fetch(url):
-    started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=60) as response:
-        response.read()
-        if response.status != 200:
-            raise RuntimeError(f"{url} answered {response.status}")
-    return (time.perf_counter() - started) * 1000
-
-
-def summary(timings):
-    return statistics.median(timings), statistics.quantiles(timings, n=20, method="inclusive")[-1]
 
 
 def snapshot(database, target):
@@ -104,11 +89,11 @@ def main(sizes):
             }
             for batch in urls.values():
                 for index in range(WARMUP):
-                    fetch(batch[index % len(batch)])
+                    timed_get_ms(batch[index % len(batch)])
             timings = {key: [] for key in urls}
             for index in range(ROUNDS):
                 for key, batch in urls.items():
-                    timings[key].append(fetch(batch[index % len(batch)]))
+                    timings[key].append(timed_get_ms(batch[index % len(batch)]))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -122,15 +107,15 @@ def main(sizes):
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in sizes:
-        page, api = summary(timings[(size, "page")]), summary(timings[(size, "api")])
-        page_ratio = page[0] / summary(timings[(base, "page")])[0]
-        api_ratio = api[0] / summary(timings[(base, "api")])[0]
+        page, api = median_p95(timings[(size, "page")]), median_p95(timings[(size, "api")])
+        page_ratio = page[0] / median_p95(timings[(base, "page")])[0]
+        api_ratio = api[0] / median_p95(timings[(base, "api")])[0]
         print(
             f"| {size:,} | {page[0]:.1f} ms | {page[1]:.1f} ms | {page_ratio:.2f} | "
             f"{api[0]:.1f} ms | {api[1]:.1f} ms | {api_ratio:.2f} |"
         )
     largest = sizes[-1]
-    ratio = summary(timings[(largest, "page")])[0] / summary(timings[(base, "page")])[0]
+    ratio = median_p95(timings[(largest, "page")])[0] / median_p95(timings[(base, "page")])[0]
     verdict = "meets" if ratio < 3 else "MISSES"
     print(f"\n{largest:,} vs {base:,}: /directory/ median ratio {ratio:.2f} ({verdict} the < 3× target)")
     return 0

@@ -3,6 +3,7 @@
 import contextlib
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -77,3 +78,17 @@ def gunicorn(env, workers=2, threads=1, timeout=60):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def timed_get_ms(url):
+    """Milliseconds for one GET of `url`, body included; anything but a 200 stops the benchmark."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=60) as response:
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{url} answered {response.status}")
+    return (time.perf_counter() - started) * 1000
+
+
+def median_p95(timings):
+    return statistics.median(timings), statistics.quantiles(timings, n=20, method="inclusive")[-1]
