@@ -24,6 +24,16 @@ def demo_site(db):
 
 
 @pytest.fixture
+def directory_page(home_page):
+    """The home page and the directory at /directory/, without the demo's institutions."""
+    from directory.models import DirectoryPage
+
+    return website_demo.ensure_child(
+        home_page, DirectoryPage, "directory", title="找托育", show_in_menus=True
+    )
+
+
+@pytest.fixture
 def site(home_page):
     return Site.objects.get(is_default_site=True)
 

@@ -3,12 +3,8 @@
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
 
-from directory.models import DirectoryPage
 from tests.browser.conftest import assert_accessible
 from tests.directory.factories import (
     CreditRecordFactory,
@@ -18,25 +14,12 @@ from tests.directory.factories import (
     InstitutionServiceFactory,
     StreetFactory,
 )
-from website.models import HomePage
 
 TILES = re.compile(r"https://tile\.openstreetmap\.org/.*")
 
 
 @pytest.fixture
-def institutions(django_db_serialized_rollback, transactional_db):
-    # When other database tests ran first, the serialized rollback has been seen not to bring back
-    # what migrations create (default locale, root page): make sure both exist.
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    home = HomePage(title="托育服务公共信息平台", slug="detail-home")
-    root.add_child(instance=home)
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    directory = DirectoryPage(title="找托育", slug="directory")
-    home.add_child(instance=directory)
-    directory.save_revision().publish()
+def institutions(transactional_db, directory_page):
 
     street = StreetFactory(code="410611001", name="九州路街道")
     centre = InstitutionFactory(
@@ -106,7 +89,7 @@ def test_detail_page_is_accessible_and_the_address_stays_readable_when_tiles_fai
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert errors == []
 
-    expect(phone.get_by_role("link", name="投诉举报", exact=True)).to_have_attribute(
+    expect(phone.get_by_role("main").get_by_role("link", name="投诉举报", exact=True)).to_have_attribute(
         "href", f"/complaints/submit/?institution={centre.pk}"
     )
 
@@ -131,7 +114,7 @@ def test_detail_page_works_without_javascript(browser, live_server, institutions
         expect(tab.get_by_role("heading", level=1)).to_have_text("阳光宝贝托育中心")
         expect(tab.locator("#inst-map")).to_be_hidden()
         expect(tab.get_by_text("托小班")).to_be_visible()
-        expect(tab.get_by_role("link", name="投诉举报", exact=True)).to_have_attribute(
+        expect(tab.get_by_role("main").get_by_role("link", name="投诉举报", exact=True)).to_have_attribute(
             "href", re.compile(r"/complaints/submit/\?institution=\d+")
         )
     finally:

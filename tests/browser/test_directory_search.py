@@ -3,32 +3,16 @@
 import re
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import expect
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
 
-from directory.models import DirectoryPage
 from tests.browser.conftest import assert_accessible
 from tests.directory.factories import DistrictFactory, InstitutionFactory, InstitutionServiceFactory
-from website.models import HomePage
 
 PARENT_LAT, PARENT_LNG = 35.7500, 114.2900
 
 
 @pytest.fixture
-def nurseries(transactional_db):
-    # Transactional tests empty every table afterwards, Wagtail's root page and locale included.
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = HomePage(title="托育服务公共信息平台", slug="browser-home")
-    root.add_child(instance=home)
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    directory = DirectoryPage(title="找托育", slug="directory")
-    home.add_child(instance=directory)
-    directory.save_revision().publish()
+def nurseries(transactional_db, directory_page):
 
     qibin = DistrictFactory(code="410611", name="淇滨区")
     heshan = DistrictFactory(code="410602", name="鹤山区")

@@ -1,13 +1,10 @@
 """The public search page /directory/ with the default database engine."""
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
 
-from directory.models import DirectoryPage, Institution
+from directory.models import Institution
 from directory.search import SearchQuery
 from tests.directory.factories import (
     DistrictFactory,
@@ -15,25 +12,9 @@ from tests.directory.factories import (
     InstitutionServiceFactory,
     StreetFactory,
 )
-from website.models import HomePage
 
 # A point on 朝阳路 in the demo district, and points at known great-circle distances from it.
 HOME_LAT, HOME_LNG = 35.7500, 114.2900
-
-
-@pytest.fixture
-def directory_page(db):
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = HomePage(title="托育服务公共信息平台", slug="search-home")
-    root.add_child(instance=home)
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    page = DirectoryPage(title="找托育", slug="directory")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def make(name, services=(), fees=None, **fields):
