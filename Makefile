@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint pytest e2e bench install install-test clean chromium
+.PHONY: run test lint pytest e2e bench install install-test clean chromium services
 
 $(PY):
 	@PYTHON=$$(scripts/find-python) && echo "Creating $(VENV) with $$PYTHON" && "$$PYTHON" -m venv $(VENV)
@@ -40,6 +40,9 @@ pytest: install-test
 	$(VENV)/bin/pytest -m "not browser" -n 2 $(PYTEST_ARGS)
 
 test: lint pytest
+
+services:
+	scripts/services
 
 chromium:
 	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \

@@ -1,7 +1,8 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from wagtail.models import Page
+
+from website.pagination import page_links, paginate
 
 MAX_QUERY_LENGTH = 100
 
@@ -15,18 +16,16 @@ def search(request):
     elif query:
         results = Page.objects.live().public().specific().search(query)
 
-    paginator = Paginator(results, 10)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-
+    page = paginate(request, results, 10)
     return render(
         request,
         "website/search.html",
-        {"search_query": query, "results": page, "paginator": paginator, "error": error},
+        {
+            "search_query": query,
+            "results": page,
+            "pagination": page_links(request, page.number, page.paginator.num_pages),
+            "error": error,
+        },
     )
 
 

@@ -161,7 +161,10 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Chinese needs segmenting before either engine sees it: see website/search_backend.py.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "tuoyu")
+# The directory's index is an alias over timestamped indexes (see directory_index).
 DIRECTORY_ELASTICSEARCH_INDEX = ELASTICSEARCH_INDEX_PREFIX + "_institutions"
+# Seconds a directory search waits for the cluster before answering from the database instead.
+DIRECTORY_ELASTICSEARCH_TIMEOUT = float(os.environ.get("DIRECTORY_ELASTICSEARCH_TIMEOUT", "3"))
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -206,12 +209,31 @@ CACHES = {
     }
 }
 
+# --- Guidance page cache --------------------------------------------------------------------------
+# The cache alias whole guidance, policy and event pages are kept in (see guidance/cache.py).
+GUIDANCE_PAGE_CACHE_ALIAS = "default"
+
 # --- Complaints --------------------------------------------------------------------------------
 # Submissions allowed per address per hour; a load test raises it through the environment.
 COMPLAINTS_RATE_LIMITS = {"submit": (int(os.environ.get("COMPLAINTS_SUBMIT_RATE_LIMIT", "10")), 3600)}
 # Proxy hops in front of the site (nginx = 1): without it every citizen would share the proxy's address.
 COMPLAINTS_TRUSTED_PROXIES = int(os.environ.get("COMPLAINTS_TRUSTED_PROXIES", "0"))
+# Days a finished case keeps the citizen's name, phone and ID before purge_complaint_personal_data blanks them.
 COMPLAINTS_RETENTION_DAYS = int(os.environ.get("COMPLAINTS_RETENTION_DAYS", "730"))
+# Where attachments are stored, outside MEDIA_ROOT so the web server never serves them; empty means
+# "<MEDIA_ROOT>-private/complaints".
+COMPLAINTS_PRIVATE_ROOT = os.environ.get("COMPLAINTS_PRIVATE_ROOT", "")
+# Largest accepted attachment, in bytes.
+COMPLAINTS_MAX_ATTACHMENT_BYTES = int(
+    os.environ.get("COMPLAINTS_MAX_ATTACHMENT_BYTES", str(10 * 1024 * 1024))
+)
+# Legal time limits in working days, unless the routing rule of the category sets its own.
+COMPLAINTS_ACCEPT_DAYS = int(os.environ.get("COMPLAINTS_ACCEPT_DAYS", "1"))
+COMPLAINTS_REPLY_DAYS = int(os.environ.get("COMPLAINTS_REPLY_DAYS", "15"))
+# The official holiday calendar decides the legal deadlines: public holidays that fall on weekdays, and
+# the weekend days that are worked instead (调休), as ISO dates, comma-separated in the environment.
+COMPLAINTS_HOLIDAYS = env_list("COMPLAINTS_HOLIDAYS")
+COMPLAINTS_EXTRA_WORKDAYS = env_list("COMPLAINTS_EXTRA_WORKDAYS")
 
 # --- Security headers -----------------------------------------------------------------------------
 # Public pages may not be framed; the admin allows its own preview iframe (website/middleware.py).
