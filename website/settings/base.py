@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "guidance",
     "directory",
     "complaints",
+    "places",
+    "benefits",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -302,4 +304,4 @@ LOGGING = {
 
 # The project's own apps. `load_demo` and `setup_roles` call each one's `demo` and `roles` module in
 # this order, and website/urls.py includes each one's `urls` module, when the app has one.
-PROJECT_APPS = ["website", "guidance", "directory", "complaints"]
+PROJECT_APPS = ["website", "guidance", "directory", "complaints", "places", "benefits"]
