@@ -4,10 +4,14 @@ The shape of these models is a contract shared with the search engines (director
 complaints app: field names do not change; new fields come in new migrations.
 """
 
+import math
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, F, FloatField, Value, When
+from django.db.models.functions import Floor
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -30,6 +34,7 @@ from website.models import SERVICE_TYPES
 # --- Choices ----------------------------------------------------------------------------------------
 
 KIND_CHOICES = [("centre", "托育机构"), ("home", "家庭托育点")]
+KIND_HOME = "home"
 NATURE_CHOICES = [("for_profit", "营利性"), ("non_profit", "非营利性")]
 ORGANISER_CHOICES = [
     ("social", "社会力量举办"),
@@ -55,6 +60,31 @@ CREDIT_KINDS = [("good", "守信（良好）"), ("bad", "失信（不良）")]
 HOME_MAX_CHILDREN = 5
 # Children up to three years old.
 MAX_AGE_MONTHS = 36
+
+# A home-based care point (家庭托育点) is a family's house: the public sees only the centre of the fixed
+# grid cell it lies in (0.01° ≈ 1.1 km north–south, ≈ 0.95 km east–west here), never the door. The
+# grid is fixed, so asking again from other points (trilateration) or averaging many answers only ever
+# finds the cell centre, up to ~700 m from the house.
+HOME_GRID_DEGREES = 0.01
+
+
+def coarse_point(latitude, longitude):
+    """The centre of the HOME_GRID_DEGREES cell holding (latitude, longitude), as (lat, lng).
+
+    Written with floor() so that Python here and SQL in `InstitutionQuerySet.with_public_point` compute
+    the same IEEE doubles; rounded to 6 decimals only to drop float noise from the display.
+    """
+    cells = 1 / HOME_GRID_DEGREES
+    return (
+        round((math.floor(latitude * cells) + 0.5) / cells, 6),
+        round((math.floor(longitude * cells) + 0.5) / cells, 6),
+    )
+
+
+def _coarse_sql(field):
+    cells = Value(1 / HOME_GRID_DEGREES, output_field=FloatField())
+    return (Floor(F(field) * cells) + Value(0.5, output_field=FloatField())) / cells
+
 
 # The national 托育机构设置标准（试行）: class types, age ranges, class sizes and carer ratios.
 # The standard gives no ratio for mixed classes; the toddler-small ratio (1:5) is applied to them.
@@ -134,6 +164,24 @@ class InstitutionQuerySet(models.QuerySet):
             by_name &= models.Q(name__icontains=word)
         return self.filter(models.Q(credit_code=normalise(query)) | by_name).select_related(
             "district", "street"
+        )
+
+    def with_public_point(self):
+        """Annotate `public_latitude` / `public_longitude`: `Institution.public_location` in SQL.
+
+        Distances, distance sorting and radius filters use these, so a home-based care point is measured
+        from the same coarse point the public sees and its distance gives nothing more away.
+        """
+        is_home = models.Q(kind=KIND_HOME)
+        return self.annotate(
+            public_latitude=Case(
+                When(is_home, then=_coarse_sql("latitude")), default=F("latitude"), output_field=FloatField()
+            ),
+            public_longitude=Case(
+                When(is_home, then=_coarse_sql("longitude")),
+                default=F("longitude"),
+                output_field=FloatField(),
+            ),
         )
 
 
@@ -327,6 +375,20 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
     @property
     def has_location(self):
         return self.latitude is not None and self.longitude is not None
+
+    @property
+    def public_location(self):
+        """The point the public sees, as (lat, lng) in WGS-84 degrees, or None without coordinates.
+
+        Exact for an ordinary institution; for a home-based care point the centre of its grid cell
+        (`coarse_point`). Every map, API location, distance, sort and radius uses this point: the one
+        rule, also written in SQL as `Institution.objects.with_public_point()`.
+        """
+        if not self.has_location:
+            return None
+        if self.is_home:
+            return coarse_point(self.latitude, self.longitude)
+        return (self.latitude, self.longitude)
 
     @property
     def age_range_label(self):

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from directory import coordinates
 from directory.credit_code import check_character, is_valid, problem
 from directory.models import Institution, InstitutionClass, compute_rating
+from directory.search.query import great_circle_km
 
 from .factories import InstitutionClassFactory, InstitutionFactory, StreetFactory
 
@@ -201,3 +202,27 @@ def test_import_explains_dates_it_cannot_use(written, message):
 
     with pytest.raises(ValueError, match=message):
         parse_date(written)
+
+
+@pytest.mark.django_db
+def test_home_point_is_shown_at_its_grid_cell_centre_hundreds_of_metres_from_the_house():
+    house = InstitutionFactory(kind="home", capacity=5, vacancies=1, latitude=31.2301, longitude=121.4701)
+    lat, lng = house.public_location
+    assert (lat, lng) == (31.235, 121.475)
+    assert great_circle_km(31.2301, 121.4701, lat, lng) > 0.4
+
+
+@pytest.mark.django_db
+def test_ordinary_institution_is_shown_at_its_exact_point_and_none_without_coordinates():
+    assert InstitutionFactory(latitude=31.2301, longitude=121.4701).public_location == (31.2301, 121.4701)
+    assert InstitutionFactory(latitude=None, longitude=None).public_location is None
+
+
+@pytest.mark.django_db
+def test_database_computes_the_same_public_point_as_python():
+    points = [(31.2301, 121.4701), (35.7499, 114.2951), (-0.0001, 0.0049), (39.99999, 116.00001)]
+    for lat, lng in points:
+        InstitutionFactory(kind="home", capacity=5, vacancies=1, latitude=lat, longitude=lng)
+        InstitutionFactory(latitude=lat, longitude=lng)
+    for row in Institution.objects.with_public_point():
+        assert (round(row.public_latitude, 6), round(row.public_longitude, 6)) == row.public_location
