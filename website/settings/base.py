@@ -1,6 +1,7 @@
 """Settings shared by every environment. Anything deployment-specific comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     # admin's looser policy before they apply the strict default.
     "website.middleware.AdminContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a login refused for too many failures into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -130,6 +134,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Admin login throttling (django-axes) -----------------------------------------------------------
+# Axes' backend comes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins after which the account, and separately the address, is locked out.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+# How long a lockout lasts; failures older than this no longer count (so: 5 failures in 15 minutes).
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+# Per account OR per address: guessing one account from many addresses, or many accounts from one
+# address, both end in a lockout.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The same trusted-proxy rule as the complaint rate limit (COMPLAINTS_TRUSTED_PROXIES), so a forged
+# X-Forwarded-For cannot dodge either.
+AXES_CLIENT_IP_CALLABLE = "website.client_ip.client_ip"
+# The Chinese lockout page (status 429) on the Wagtail and Django admin logins.
+AXES_LOCKOUT_TEMPLATE = "website/login_locked.html"
+# Failures and lockouts are logged (logger "axes") with the address; the account name is masked, since
+# people type passwords into the name field. Administrators see accounts in axes' admin pages.
+AXES_SENSITIVE_PARAMETERS = ["username"]
 
 # --- Language and time ----------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -266,6 +292,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        # Every failed admin login and every lockout is a warning, with account and address.
+        "axes": {"level": "WARNING"},
     },
 }
 

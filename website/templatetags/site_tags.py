@@ -29,3 +29,9 @@ def page_summary(page):
         if value:
             return value
     return ""
+
+
+@register.filter
+def minutes(delta):
+    """A timedelta as whole minutes, for messages such as "请 15 分钟后再试"."""
+    return int(delta.total_seconds() // 60)
