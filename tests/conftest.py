@@ -1,26 +1,64 @@
+"""Fixtures every app's tests share. App-specific fixtures live in tests/<app>/conftest.py.
+
+Demo content is always built through the public `load_demo` command (quietly), never through a demo
+module's private helpers, so the tests exercise what an operator runs.
+"""
+
+import io
+
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Site
 
-from website import demo as website_demo
+from website.demo import ensure_child
 from website.models import HomePage
 
 
-@pytest.fixture
-def home_page(db):
-    """The home page, site settings and section placeholders from the website's own demo module.
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: rate-limit counters and cached pages never leak across."""
+    cache.clear()
+    yield
+    cache.clear()
 
-    Fast: no app content. Tests that need the whole demo (every app's content) use `demo_site`.
+
+def _run(*args, **options):
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO(), **options)
+    return out.getvalue()
+
+
+@pytest.fixture
+def run_command():
+    """`run_command("import_institutions", path)` runs a management command quietly, returns its output."""
+    return _run
+
+
+@pytest.fixture
+def load_demo(db):
+    """`load_demo("website", "guidance")` runs `manage.py load_demo website guidance` quietly.
+
+    With no app names it builds everything. Returns the home page.
     """
-    website_demo.load(_Command())
-    return HomePage.objects.get()
+
+    def load(*apps):
+        _run("load_demo", *apps)
+        return HomePage.objects.get()
+
+    return load
 
 
 @pytest.fixture
-def demo_site(db):
-    """Everything `manage.py load_demo` builds, through the real command."""
-    call_command("load_demo", stdout=_Discard())
-    return HomePage.objects.get()
+def home_page(load_demo):
+    """The home page, site settings and section placeholders: the website app's demo only (fast)."""
+    return load_demo("website")
+
+
+@pytest.fixture
+def demo_site(load_demo):
+    """Everything `manage.py load_demo` builds, every app's content."""
+    return load_demo()
 
 
 @pytest.fixture
@@ -28,9 +66,7 @@ def directory_page(home_page):
     """The home page and the directory at /directory/, without the demo's institutions."""
     from directory.models import DirectoryPage
 
-    return website_demo.ensure_child(
-        home_page, DirectoryPage, "directory", title="找托育", show_in_menus=True
-    )
+    return ensure_child(home_page, DirectoryPage, "directory", title="找托育", show_in_menus=True)
 
 
 @pytest.fixture
@@ -40,16 +76,5 @@ def site(home_page):
 
 @pytest.fixture
 def roles(db):
-    call_command("setup_roles", stdout=_Discard())
-
-
-class _Discard:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
-
-
-class _Command:
-    stdout = _Discard()
+    """The groups and the guidance review workflow, through `manage.py setup_roles`."""
+    _run("setup_roles")

@@ -20,10 +20,15 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
-# An app that serves something outside the page tree (an API, a feed) keeps it in its own urls.py.
-for app_name in settings.PROJECT_APPS[1:]:
-    if module_has_submodule(import_module(app_name), "urls"):
-        urlpatterns.append(path("", include(f"{app_name}.urls")))
+# An app that serves something outside the page tree (an API, a feed) keeps it in its own urls.py, and
+# is included here. The website's own URLs are the ones above (this module is website's urls).
+OTHER_APPS_WITH_URLS = [
+    app_name
+    for app_name in settings.PROJECT_APPS
+    if app_name != "website" and module_has_submodule(import_module(app_name), "urls")
+]
+for app_name in OTHER_APPS_WITH_URLS:
+    urlpatterns.append(path("", include(f"{app_name}.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -3,7 +3,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, Page, PageLogEntry, Revision, Workflow, WorkflowPage
 
 from website import roles
@@ -34,6 +34,21 @@ def test_load_demo_builds_the_url_contract_tree(db):
     slugs = set(home.get_children().values_list("slug", flat=True))
     assert {"guidance", "policies", "events", "directory", "complaints"} <= slugs
     assert SiteSettings.objects.get().hotlines
+
+
+def test_load_demo_of_named_apps_builds_only_their_content(db):
+    run("load_demo", "website")
+    home = HomePage.objects.get()
+    placeholders = {page.slug: type(page.specific).__name__ for page in home.get_children()}
+    # The guidance section is still the website's placeholder: guidance's demo did not run.
+    assert placeholders["guidance"] == "StandardPage"
+    run("load_demo", "website", "guidance")
+    assert type(home.get_children().get(slug="guidance").specific).__name__ == "GuidanceIndexPage"
+
+
+def test_load_demo_refuses_an_unknown_app(db):
+    with pytest.raises(CommandError, match="nursery"):
+        run("load_demo", "nursery")
 
 
 def test_load_demo_twice_changes_nothing(db):
