@@ -1,6 +1,10 @@
 """The demo's guidance articles, policy summaries and events, written for this project (not copied).
 
 Kept apart from demo.py so that the loader stays readable; everything here is plain data.
+
+The health advice follows the documents each article cites in ARTICLE_SOURCES (national guidance first,
+WHO/AAP/NICE/NHS where they add something). Every article that names a medicine states its age limits
+and where the dose comes from (说明书 or 医生), as guidance.review_rules requires.
 """
 
 import datetime
@@ -14,8 +18,8 @@ def h(text):
     return ("heading", text)
 
 
-def doctor(*signs, emergency=False):
-    return ("see_doctor", {"title": "何时就医", "signs": list(signs), "emergency": emergency})
+def doctor(*signs, emergency=False, title="何时就医"):
+    return ("see_doctor", {"title": title, "signs": list(signs), "emergency": emergency})
 
 
 def steps(title, *items):
@@ -45,17 +49,83 @@ def tip(title, text, tone="info"):
     return ("callout", {"tone": tone, "title": title, "text": f"<p>{text}</p>"})
 
 
+def source(title, publisher, year=None):
+    """A 参考来源 entry. No URL: addresses of official documents move, the title is what a reader searches."""
+    return {"title": title, "publisher": publisher, "year": year, "url": ""}
+
+
 HOSPITAL = "示范市妇幼保健院（演示）"
 WOMENS_FEDERATION = "示范市妇女联合会（演示）"
-GUIDELINE = {
-    "title": "3岁以下婴幼儿健康养育照护指南（试行）",
-    "publisher": "国家卫生健康委员会",
-    "year": 2022,
-    "url": "",
-}
+
+# The documents the demo articles rest on, by their real titles.
+CARE_GUIDELINE = source("3岁以下婴幼儿健康养育照护指南（试行）", "国家卫生健康委员会", 2022)
+FEEDING_GUIDELINE = source("中国婴幼儿喂养指南（2022）", "中国营养学会", 2022)
+FEVER_GUIDELINE = source(
+    "中国0至5岁儿童病因不明急性发热诊断和处理若干问题循证指南（标准版）", "《中国循证儿科杂志》", 2016
+)
+NICE_FEVER = source(
+    "Fever in under 5s: assessment and initial management (NG143)",
+    "英国国家卫生与临床优化研究所（NICE）",
+    2019,
+)
+AAP_FEVER = source("Fever and Antipyretic Use in Children", "美国儿科学会（AAP）", 2011)
+NHS_FEVER = source("High temperature (fever) in children", "英国国家医疗服务体系（NHS）")
+DIARRHOEA_GUIDELINE = source("中国儿童急性感染性腹泻病临床实践指南", "中华医学会儿科学分会消化学组等", 2016)
+WHO_DIARRHOEA = source(
+    "The treatment of diarrhoea: a manual for physicians and other senior health workers",
+    "世界卫生组织（WHO）",
+    2005,
+)
+NHS_DIARRHOEA = source("Diarrhoea and vomiting", "英国国家医疗服务体系（NHS）")
+WHO_COMPLEMENTARY = source(
+    "WHO guideline for complementary feeding of infants and young children 6–23 months of age",
+    "世界卫生组织（WHO）",
+    2023,
+)
+NHS_FOODS_TO_AVOID = source("Foods to avoid giving babies and young children", "英国国家医疗服务体系（NHS）")
+NHS_FOOD_ALLERGY = source("Food allergy", "英国国家医疗服务体系（NHS）")
+VITAMIN_D_ADVICE = source(
+    "维生素D缺乏及维生素D缺乏性佝偻病防治建议", "中华医学会儿科学分会儿童保健学组等", 2008
+)
+WOMEN_WORKERS_RULES = source("女职工劳动保护特别规定（国务院令第619号）", "国务院", 2012)
+AAP_SAFE_SLEEP = source(
+    "Sleep-Related Infant Deaths: Updated 2022 Recommendations for Reducing Infant Deaths in the Sleep "
+    "Environment",
+    "美国儿科学会（AAP）",
+    2022,
+)
+NHS_SIDS = source("Sudden infant death syndrome (SIDS)", "英国国家医疗服务体系（NHS）")
+PUBLIC_HEALTH_SERVICES = source("国家基本公共卫生服务规范（第三版）", "国家卫生和计划生育委员会", 2017)
+GROWTH_STANDARD = source("7岁以下儿童生长标准（WS/T 423—2022）", "国家卫生健康委员会", 2022)
+WARNING_SIGNS_TABLE = source(
+    "儿童心理保健技术规范（附儿童心理行为发育问题预警征象筛查表）", "国家卫生和计划生育委员会办公厅", 2013
+)
+WHO_SCREEN_TIME = source(
+    "Guidelines on physical activity, sedentary behaviour and sleep for children under 5 years of age",
+    "世界卫生组织（WHO）",
+    2019,
+)
+IMMUNISATION_SCHEDULE = source("国家免疫规划疫苗儿童免疫程序及说明（2021年版）", "国家卫生健康委员会", 2021)
+ECZEMA_GUIDELINE = source("中国特应性皮炎诊疗指南（2020版）", "中华医学会皮肤性病学分会免疫学组等", 2020)
+CHILDCARE_CURRICULUM = source("托育机构保育指导大纲（试行）", "国家卫生健康委员会", 2021)
+NURSERY_REGISTRATION = source("托育机构登记和备案办法（试行）", "国家卫生健康委员会等", 2019)
+NURSERY_STANDARDS = source("托育机构设置标准（试行）", "国家卫生健康委员会", 2019)
+POPULATION_LAW = source("中华人民共和国人口与计划生育法（2021年修正）", "全国人民代表大会常务委员会", 2021)
+MINORS_LAW = source("中华人民共和国未成年人保护法（2020年修订）", "全国人民代表大会常务委员会", 2020)
+WHO_INJURY_REPORT = source(
+    "World report on child injury prevention", "世界卫生组织（WHO）、联合国儿童基金会", 2008
+)
+
+# The one source every demo article had before ARTICLE_SOURCES; guidance/demo.py still imports it.
+GUIDELINE = CARE_GUIDELINE
+
+HOTLINE_TIP = (
+    "拿不准要不要去医院时，可以拨打 12320 卫生健康热线咨询；孩子出现呼吸困难、抽搐、叫不醒等紧急情况，"
+    "请直接拨打 120。"
+)
 
 # slug, title, summary, age band slugs, topic slugs, organisation, reviewer, reviewer title, days since
-# review, body blocks.
+# review (the loader sets the review dates relative to the day it runs, so they never go stale), body blocks.
 ARTICLES = [
     (
         "first-complementary-foods",
@@ -66,7 +136,7 @@ ARTICLES = [
         HOSPITAL,
         "王晓梅",
         "主任医师，儿童保健科",
-        40,
+        12,
         [
             p(
                 "母乳或配方奶仍是 6 月龄宝宝的主要营养来源，但从这时起，单靠奶已经不能满足宝宝对铁、锌等营养素的需要，需要逐步添加辅食。"
@@ -82,7 +152,22 @@ ARTICLES = [
                 ("一次只加一种新食物", "每种新食物连续吃 3～5 天，没有皮疹、呕吐、腹泻再加下一种。"),
                 ("稠度由稀到稠", "从能挂在勺子上的泥糊开始，逐渐过渡到更稠的质地。"),
             ),
+            h("1 岁以内不要给的食物"),
+            tip(
+                "1 岁以内不吃蜂蜜",
+                "蜂蜜里可能有肉毒杆菌的芽孢，会引起婴儿肉毒中毒。12 月龄以内不要给宝宝吃蜂蜜，也不要用蜂蜜调味、冲水或涂在安抚奶嘴上。",
+                "danger",
+            ),
+            tip(
+                "1 岁以内牛奶不能当主要饮品",
+                "12 月龄以内，母乳或配方奶仍是主要的奶，不要用纯牛奶、鲜奶或酸奶代替。少量牛奶可以用来做辅食。",
+                "warning",
+            ),
             tip("辅食不加盐和糖", "1 岁以内的辅食不需要额外加盐、糖和调味品，让宝宝习惯食物本来的味道。"),
+            tip(
+                "维生素 D 继续补",
+                "满 6 月龄后仍要每天补充维生素 D 400 国际单位（10 微克），按儿童保健医生的建议和产品说明书服用。",
+            ),
             faq(
                 (
                     "宝宝不爱吃辅食怎么办？",
@@ -90,7 +175,18 @@ ARTICLES = [
                 ),
                 ("辅食可以用奶瓶喂吗？", "不建议。用小勺喂能帮助宝宝练习吞咽和口腔动作。"),
             ),
-            doctor("吃了某种食物后出现全身皮疹、嘴唇肿胀", "反复呕吐或腹泻、精神差", "体重长期不增长"),
+            doctor(
+                "吃了某种食物后，嘴唇、舌头或脸部肿起来",
+                "吃东西后出现呼吸困难、喘鸣、声音嘶哑或不停地咳嗽",
+                "吃东西后突然面色苍白、全身发软、精神很差",
+                emergency=True,
+                title="紧急情况：立即拨打 120",
+            ),
+            doctor(
+                "吃了某种新食物后出现皮疹、呕吐或腹泻（记下是哪种食物，就诊时告诉医生）",
+                "反复呕吐或腹泻、精神差",
+                "体重长期不增长",
+            ),
         ],
     ),
     (
@@ -109,7 +205,7 @@ ARTICLES = [
             ),
             h("一天怎么安排"),
             p(
-                "这一阶段一般每天 2～3 餐辅食、1～2 次加餐，奶量仍保持在每天 600 毫升左右。辅食中要有谷物、肉蛋鱼、蔬菜和水果。"
+                "这一阶段一般每天 2～3 餐辅食、1～2 次加餐，奶量仍保持在每天 600 毫升左右。辅食中要有谷物、肉蛋鱼、蔬菜和水果。1 岁以内仍然不吃蜂蜜，不用牛奶代替母乳或配方奶。"
             ),
             steps(
                 "练习自己吃",
@@ -119,10 +215,16 @@ ARTICLES = [
             ),
             tip(
                 "预防噎呛",
-                "整粒坚果、果冻、整颗葡萄、小番茄等圆而滑的食物容易卡住气道，不要给这个年龄的宝宝吃。",
+                "整粒坚果、果冻、整颗葡萄、小番茄等圆而滑的食物容易卡住气道，不要给这个年龄的宝宝吃。吃饭时大人要在旁边看着。",
                 "warning",
             ),
-            doctor("进食时呛咳后出现呼吸困难、面色发紫", "拒绝所有固体食物超过一个月", emergency=True),
+            doctor(
+                "进食时呛咳后出现呼吸困难、不能哭出声、面色发紫",
+                "吃东西后嘴唇、舌头肿起来或呼吸困难",
+                emergency=True,
+                title="紧急情况：立即拨打 120",
+            ),
+            doctor("拒绝所有固体食物超过一个月", "体重长期不增长"),
         ],
     ),
     (
@@ -134,9 +236,13 @@ ARTICLES = [
         HOSPITAL,
         "陈丽华",
         "副主任护师，产科",
-        30,
+        12,
         [
             p("6 月龄内提倡纯母乳喂养，不需要额外喂水。母乳中的抗体和活性成分能帮助宝宝抵抗感染。"),
+            tip(
+                "从出生后数日起每天补充维生素 D",
+                "母乳中的维生素 D 很少。宝宝出生后数日开始，每天补充维生素 D 400 国际单位（10 微克），满 6 月龄添加辅食后也要继续；用滴剂按说明书喂，不需要额外补钙。配方奶喂养的宝宝是否还要另外补充、补到几岁，请问儿童保健医生。",
+            ),
             h("怎样知道宝宝吃饱了"),
             p("出生几天后，宝宝每天尿湿 6 片以上尿布、体重稳步增长、吃完后表情放松，通常说明奶量够了。"),
             steps(
@@ -145,7 +251,10 @@ ARTICLES = [
                 ("张大嘴再含入", "等宝宝嘴巴张大时含住大部分乳晕，而不只是乳头。"),
                 ("听吞咽声", "能听到有节奏的吞咽声，妈妈不感到持续疼痛。"),
             ),
-            tip("返岗后也能坚持", "提前两周练习吸奶和储存，单位应为哺乳期职工提供哺乳时间和哺乳室。"),
+            tip(
+                "返岗后也能坚持",
+                "提前两周练习吸奶和储存母乳。按照《女职工劳动保护特别规定》，宝宝未满 1 周岁时，单位应在每天的劳动时间内给妈妈安排 1 小时哺乳时间（多胞胎每多 1 个宝宝增加 1 小时），不得延长劳动时间或安排夜班；女职工较多的单位应根据需要设立哺乳室。各地还有更具体的规定，可以向单位人事部门或工会了解。",
+            ),
             doctor(
                 "出生两周后体重仍未恢复到出生体重", "每天小便少于 6 次、嘴唇干", "妈妈乳房出现红肿热痛并发热"
             ),
@@ -160,16 +269,25 @@ ARTICLES = [
         HOSPITAL,
         "陈丽华",
         "副主任护师，产科",
-        90,
+        12,
         [
             p("小月龄宝宝一天要睡十几个小时，昼夜节律还没有建立，夜里醒来吃奶是正常的。"),
             steps(
-                "安全睡眠三要点",
-                ("仰卧入睡", "每次睡觉都让宝宝仰卧，不要趴睡或侧睡。"),
-                ("同屋不同床", "宝宝睡在父母房间的婴儿床里，床垫硬且平整。"),
+                "安全睡眠要点",
+                ("仰卧入睡", "每次睡觉（包括白天小睡）都让宝宝仰卧，不要趴睡或侧睡。"),
+                ("同屋不同床", "宝宝睡在父母房间里自己的婴儿床上，床垫硬且平整，床单铺紧。"),
                 ("床上不放软物", "不放枕头、毛绒玩具、厚被子和床围。"),
+                (
+                    "不在沙发上和宝宝一起睡",
+                    "不要抱着宝宝在沙发、扶手椅或躺椅上睡着，哪怕只是打个盹；大人犯困时先把宝宝放回婴儿床。",
+                ),
+                ("家里不吸烟", "孕期和宝宝出生后，家里和车里都不要有人吸烟；吸烟的家人不要和宝宝同床睡。"),
             ),
-            tip("不要过度包裹", "室温适宜时穿一层比大人多一件即可，过热会增加睡眠风险。", "warning"),
+            tip(
+                "不要穿太多、盖太厚",
+                "宝宝睡觉时，比大人在同样室温下感到舒适的穿着多一层即可。摸宝宝的后颈或背部，温暖、不出汗就合适；睡觉时不戴帽子，不盖厚被子，不用电热毯。过热会增加睡眠意外的风险。",
+                "warning",
+            ),
             doctor("睡眠中呼吸暂停、面色发青", "异常嗜睡、叫不醒、不吃奶", emergency=True),
         ],
     ),
@@ -182,14 +300,14 @@ ARTICLES = [
         HOSPITAL,
         "刘建国",
         "主任医师，儿童保健科",
-        120,
+        12,
         [
             p(
                 "每个孩子都有自己的生长轨迹。单次测量的数值意义有限，连续几次的变化趋势才是判断生长是否正常的关键。"
             ),
             h("按时做儿童健康检查"),
             p(
-                "国家基本公共卫生服务为 0～6 岁儿童提供免费健康检查，1 岁以内一般在 3、6、8、12 月龄进行，带上儿童保健手册记录结果。"
+                "国家基本公共卫生服务为 0～6 岁儿童免费提供健康管理：宝宝出院后 1 周内，社区医生上门做新生儿家庭访视；出生后 28～30 天做满月健康检查（不少地方与妈妈产后 42 天检查一起进行）；此后在 3、6、8、12 月龄和 18、24、30、36 月龄各做一次检查。每次带上儿童保健手册（母子健康手册）记录结果。"
             ),
             steps(
                 "在家测量的小技巧",
@@ -209,29 +327,45 @@ ARTICLES = [
         HOSPITAL,
         "刘建国",
         "主任医师，儿童保健科",
-        200,
+        12,
         [
             p("下面的清单列出大多数孩子在相应月龄能做到的事情。它不是考试，而是帮助家长留意孩子发育的工具。"),
+            p(
+                "右栏的信号来自国家《儿童心理行为发育问题预警征象筛查表》：到了这个月龄，出现其中任何一条，都应带孩子到儿童保健门诊做发育评估。不论哪个月龄，已经会的本领又消失了，也要及时就医。"
+            ),
             milestones(
-                "9 月龄",
+                "6 月龄",
+                ["会笑出声，会发出咿呀声", "会伸手抓玩具", "扶着能坐", "俯卧时能用手臂撑起上身"],
+                ["发音少，不会笑出声", "不会伸手抓物", "紧握拳松不开", "不能扶坐"],
+            ),
+            milestones(
+                "8 月龄",
                 [
                     "不用扶能坐稳",
-                    "会用拇指和食指捏起小东西",
-                    "对自己的名字有反应",
-                    "会发出“ba-ba”“ma-ma”等重复音节",
-                    "认生，会找藏起来的玩具",
+                    "会把玩具从一只手换到另一只手",
+                    "听到声音会转头寻找，会发出“ba-ba”“ma-ma”等音节",
+                    "认生，能分清熟人和陌生人",
                 ],
-                ["还不能独坐", "对声音没有反应", "不会用眼睛追随移动的物体", "已经会的本领消失了"],
+                ["听到声音无应答", "不会区分生人和熟人", "双手间不会传递玩具", "不会独坐"],
             ),
             milestones(
                 "12 月龄",
                 [
                     "能扶着家具站立或走几步",
-                    "会挥手再见、拍手",
-                    "有意识地叫爸爸或妈妈",
-                    "能听懂简单的指令，如“把球给我”",
+                    "会模仿挥手再见、拍手欢迎",
+                    "会用拇指和食指捏起小东西",
+                    "叫名字会转头，能听懂简单的指令，如“把球给我”",
                 ],
-                ["不能扶站", "不会用手指指东西", "不会说任何单字", "对周围的人和事缺乏兴趣"],
+                [
+                    "呼唤名字无反应",
+                    "不会模仿“再见”或“欢迎”的动作（挥手再见、拍手欢迎）",
+                    "不会用拇食指对捏小物品",
+                    "不会扶物站立",
+                ],
+            ),
+            tip(
+                "说话早晚差别很大",
+                "很多孩子 1 岁左右会有意识地叫“爸爸”“妈妈”，但也有不少孩子更晚。预警征象表把说话的第一个信号放在 18 月龄：到 18 月龄还不会有意识地叫“爸爸”或“妈妈”，才需要就医评估。",
             ),
             tip("打印使用", "本页在打印时会保留清单并去掉网页导航，可以贴在家中对照。"),
         ],
@@ -245,7 +379,7 @@ ARTICLES = [
         WOMENS_FEDERATION,
         "赵敏",
         "副主任医师，儿童早期发展中心",
-        45,
+        12,
         [
             p("孩子学说话靠的是和大人之间一来一回的交流。大人说得多、回应得及时，孩子的语言发展往往更好。"),
             steps(
@@ -253,7 +387,10 @@ ARTICLES = [
                 ("边做边说", "穿衣、做饭、散步时，把正在做的事情说给孩子听。"),
                 ("跟随孩子的兴趣", "孩子指向什么，就说说它的名字、颜色和用途。"),
                 ("一起读绘本", "每天固定 10～15 分钟，让孩子翻页、指图，不必一字不差地照读。"),
-                ("减少屏幕时间", "2 岁以下尽量不看电子屏幕，视频通话除外。"),
+                (
+                    "不看电子屏幕",
+                    "2 岁以下不看电视、手机、平板等电子屏幕，和家人视频通话除外；2～3 岁每天累计不超过 1 小时，越少越好，最好由大人陪着看、一起聊。",
+                ),
             ),
             faq(
                 (
@@ -262,7 +399,12 @@ ARTICLES = [
                 ),
                 ("家里说方言会影响孩子吗？", "不会。在丰富的语言环境中长大的孩子可以同时学会多种语言。"),
             ),
-            doctor("18 月龄还不会说任何有意义的词", "叫名字没有反应、很少与人对视", "已经会说的话又不说了"),
+            doctor(
+                "18 月龄还不会有意识地叫“爸爸”或“妈妈”",
+                "18 月龄不会按要求指人或物、与人没有目光交流",
+                "叫名字没有反应",
+                "已经会说的话又不说了",
+            ),
         ],
     ),
     (
@@ -284,16 +426,17 @@ ARTICLES = [
                 ("角色扮演", "用小锅小碗“做饭”、给娃娃“看病”，锻炼想象力和语言。"),
                 ("搭建与拼插", "大颗粒积木、简单拼图，练习手眼协调。"),
                 ("户外活动", "每天户外活动 2 小时左右，跑、跳、攀爬都有益处。"),
+                ("少看屏幕", "2～3 岁每天看电子屏幕累计不超过 1 小时，越少越好；吃饭时和睡前不看。"),
             ),
             milestones(
                 "3 岁",
                 [
                     "能双脚跳离地面",
-                    "会说由三到五个字组成的句子",
-                    "能和小朋友一起玩简单的游戏",
-                    "会自己用勺吃饭",
+                    "会说自己的名字，会说由三到五个字组成的句子",
+                    "会玩假想游戏，能和小朋友一起玩",
+                    "会模仿画圆，会自己用勺吃饭",
                 ],
-                ["经常摔倒或上下楼梯困难", "说话让家人都很难听懂", "不玩假装游戏", "不愿与其他孩子接触"],
+                ["不会说自己的名字", "不会玩“拿棍当马骑”等假想游戏", "不会模仿画圆", "不会双脚跳"],
             ),
         ],
     ),
@@ -315,6 +458,7 @@ ARTICLES = [
                 ("厨房", "热水、热汤放在孩子够不到的地方，锅柄朝内，清洁剂锁好。"),
                 ("卧室", "窗户安装限位器或护栏，床边不放可攀爬的家具。"),
                 ("卫生间", "用完的水桶、浴盆及时倒空，孩子洗澡时大人寸步不离。"),
+                ("药品", "所有药品放在孩子看不到、够不着的地方并上锁，不要当着孩子的面说药是“糖”。"),
             ),
             tip(
                 "小物件误吞", "纽扣电池、磁力珠、硬币要收好。误吞纽扣电池或多颗磁力珠，要立即就医。", "danger"
@@ -351,31 +495,66 @@ ARTICLES = [
     (
         "fever-at-home",
         "宝宝发烧了怎么办",
-        "发烧是身体对抗感染的反应。教家长正确测体温、让孩子舒服一些，以及哪些情况必须马上去医院。",
-        ["6-12m", "1-2y", "2-3y"],
+        "发烧是身体对抗感染的反应。教家长正确测体温、让孩子舒服一些、安全使用退烧药，以及哪些情况必须马上去医院。",
+        ["0-6m", "6-12m", "1-2y", "2-3y"],
         ["common-illness"],
         HOSPITAL,
         "周文斌",
         "主任医师，儿科",
-        35,
+        12,
         [
             p(
                 "发烧本身通常不会伤害孩子的大脑。比体温数字更重要的是孩子的精神状态：退热后能玩能吃，一般不必过于紧张。"
             ),
-            steps(
-                "在家可以这样照顾",
-                ("正确测量", "腋下测温 37.3℃ 以上算发热，测前擦干腋窝。"),
-                ("多喝水", "少量多次补充水分或奶。"),
-                ("穿着适当", "不要捂汗，穿轻薄透气的衣服。"),
-                ("按需用药", "体温超过 38.5℃ 或明显不舒服时，可按说明书剂量使用对乙酰氨基酚或布洛芬。"),
-            ),
-            tip("不推荐的做法", "不要用酒精擦浴，不要同时或交替使用两种退烧药，除非医生建议。", "warning"),
             doctor(
-                "3 月龄以下的宝宝发热",
-                "发热超过 3 天，或精神很差、叫不醒",
-                "出现抽搐、呼吸急促、皮肤出现按压不褪色的皮疹",
+                "3 月龄以下的宝宝只要发热（腋温 ≥37.5℃），就要马上就医",
+                "3～6 月龄的宝宝体温 ≥39℃",
+                "精神很差、嗜睡、难以唤醒，或哭闹怎么哄都停不下来",
+                "有脱水表现：6～8 小时没有小便、哭时没有眼泪、嘴唇干、囟门凹陷",
+                "出现抽搐、呼吸急促或费力、皮肤出现按压不褪色的皮疹：立即拨打 120",
+                "发热超过 3 天，或退热后又反复发热",
                 emergency=True,
             ),
+            h("怎样算发烧"),
+            p(
+                "用电子体温计测腋下温度，腋温 ≥37.5℃ 就是发热。测量前擦干腋窝，按体温计说明夹好、测足时间。刚吃完奶、洗完澡或哭闹后，等半小时再测。"
+            ),
+            steps(
+                "在家可以这样照顾",
+                ("多喝水", "少量多次补充水分或奶，母乳喂养的宝宝增加喂奶次数。"),
+                ("穿着轻薄", "穿一层轻薄透气的衣服，盖薄被，不要捂汗，也不要把衣服脱光。"),
+                ("让孩子休息", "保持室内空气流通、温度适宜，让孩子安静休息。"),
+            ),
+            tip(
+                "这些降温方法不要用",
+                "不要用酒精擦身，不要用冷水、冰水擦浴或冰敷，也不推荐温水擦浴：这些方法会让孩子更难受、发抖，酒精还可能经皮肤吸收中毒。",
+                "warning",
+            ),
+            h("退烧药怎么用"),
+            steps(
+                "安全用药",
+                (
+                    "什么时候用",
+                    "腋温 ≥38.2℃，或孩子因为发热明显不舒服时，可以用退烧药。用药是为了让孩子舒服些，不必把体温降到正常。",
+                ),
+                (
+                    "对乙酰氨基酚：2 月龄以上",
+                    "满 2 月龄的孩子可以使用；3 月龄以下的宝宝只要发热就先看医生，不要在家自行用药。剂量按说明书上与孩子体重或年龄对应的量，或遵医嘱。",
+                ),
+                (
+                    "布洛芬：6 月龄以上",
+                    "国内说明书和指南一般用于 6 月龄以上的孩子（国外部分指南为满 3 月龄且体重 5 公斤以上），6 月龄以下不要自行使用。孩子明显脱水、吐泻严重或几乎不喝水时，先看医生，不要用布洛芬。剂量按说明书或遵医嘱。",
+                ),
+                (
+                    "选一种，按时间间隔用",
+                    "选一种退烧药即可，用药品自带的量杯或滴管量取；两次用药的间隔和 24 小时内的最多次数，严格按说明书。除非医生建议，不要同时或交替使用两种退烧药。",
+                ),
+                (
+                    "不要用阿司匹林",
+                    "18 岁以下的孩子不要用阿司匹林（包括含阿司匹林的复方感冒药）退烧，它可能引起瑞氏综合征，损伤肝脏和大脑；只有医生为特殊疾病开具时才可使用。",
+                ),
+            ),
+            tip("拿不准时", HOTLINE_TIP),
         ],
     ),
     (
@@ -416,7 +595,7 @@ ARTICLES = [
         WOMENS_FEDERATION,
         "赵敏",
         "副主任医师，儿童早期发展中心",
-        400,
+        100,
         [
             p("如厕训练开始得早不等于学得快。孩子能感觉到便意、能表达、能自己拉裤子时再开始，往往事半功倍。"),
             steps(
@@ -448,6 +627,10 @@ ARTICLES = [
                 ("产假", "由国家规定的基本产假和本省延长的产假组成，难产、多胞胎还可增加。"),
                 ("陪产护理假", "配偶在妻子生育期间享受的假期，天数由各省规定。"),
                 ("育儿假", "子女 3 周岁以内，父母每年可享受的假期，天数由各省规定。"),
+            ),
+            tip(
+                "哺乳时间",
+                "宝宝未满 1 周岁时，单位应在每天的劳动时间内给哺乳的妈妈安排 1 小时哺乳时间（多胞胎每多 1 个宝宝增加 1 小时）。",
             ),
             tip(
                 "怎么申请",
@@ -509,22 +692,51 @@ ARTICLES = [
     (
         "diarrhoea-and-dehydration",
         "腹泻时如何预防脱水",
-        "婴幼儿腹泻最需要警惕的是脱水。介绍口服补液盐的用法、饮食调整和需要就医的信号。",
-        ["6-12m", "1-2y", "2-3y"],
+        "婴幼儿腹泻最需要警惕的是脱水。介绍口服补液盐Ⅲ的用法和用量、补锌、怎样继续喂养，以及需要就医的信号。",
+        ["0-6m", "6-12m", "1-2y", "2-3y"],
         ["common-illness", "nutrition"],
         HOSPITAL,
         "周文斌",
         "主任医师，儿科",
-        500,
+        12,
         [
-            p("腹泻时孩子丢失大量水分和电解质，年龄越小越容易脱水。及时补液是家庭护理的关键。"),
+            p(
+                "腹泻时孩子丢失大量水分和电解质，年龄越小越容易脱水，6 月龄以下的宝宝风险最高，要更早就医。及时补液、继续喂养是家庭护理的关键。"
+            ),
+            doctor(
+                "精神差、嗜睡或难以唤醒",
+                "眼窝凹陷，小婴儿前囟门凹陷",
+                "6～8 小时没有小便，哭时没有眼泪，嘴唇和口腔干燥",
+                "大便带血或呈黑色",
+                "频繁呕吐、喝不进补液",
+                "6 月龄以下的宝宝腹泻",
+                "腹泻伴高热",
+                "腹泻超过 7 天",
+                emergency=True,
+            ),
             steps(
                 "在家护理",
-                ("口服补液盐", "按说明书用温开水冲调，少量多次喂服。"),
-                ("继续喂养", "母乳喂养的宝宝继续吃母乳，其他孩子吃清淡易消化的食物。"),
+                (
+                    "口服补液盐Ⅲ",
+                    "首选口服补液盐Ⅲ（低渗配方，药店有售）。严格按说明书的水量用温开水冲调（常见规格为一袋兑 250 毫升），不要加糖或果汁。每次稀便后补充：6 月龄以下 50 毫升，6 月龄～2 岁 100 毫升，2～10 岁 150 毫升；已有脱水表现时，按医生计算的量补。",
+                ),
+                ("少量多次", "用小勺或小杯每 1～2 分钟喂一小口；孩子呕吐后停 10 分钟，再慢慢接着喂。"),
+                (
+                    "补锌 10～14 天",
+                    "腹泻期间在医生指导下补锌，连续 10～14 天：6 月龄以下每天 10 毫克，6 月龄及以上每天 20 毫克（按元素锌计），具体用法遵医嘱、看说明书。",
+                ),
+                (
+                    "继续正常喂养",
+                    "母乳喂养的宝宝继续吃母乳，并增加喂奶次数；配方奶按平时的浓度冲调，不要稀释；已添加辅食的孩子照常吃平时的食物，少量多餐。不要喝果汁、碳酸饮料等含糖饮料。",
+                ),
                 ("注意卫生", "处理大便后认真洗手，防止传染给家人。"),
             ),
-            doctor("小便明显减少、哭时没有眼泪", "大便带血或呈黑色", "频繁呕吐、喝不进水", emergency=True),
+            tip(
+                "不要自行用抗生素和止泻药",
+                "3 岁以下孩子的腹泻多由病毒引起，抗生素一般没有帮助，还可能加重腹泻。是否使用抗生素或止泻药，应由医生决定。",
+                "warning",
+            ),
+            tip("拿不准时", HOTLINE_TIP),
         ],
     ),
     (
@@ -550,6 +762,40 @@ ARTICLES = [
         ],
     ),
 ]
+
+# What each article's advice rests on, shown under 参考来源; the first entry carries the most weight.
+ARTICLE_SOURCES = {
+    "first-complementary-foods": [
+        FEEDING_GUIDELINE,
+        CARE_GUIDELINE,
+        WHO_COMPLEMENTARY,
+        NHS_FOODS_TO_AVOID,
+        NHS_FOOD_ALLERGY,
+    ],
+    "complementary-food-textures-9-12m": [FEEDING_GUIDELINE, CARE_GUIDELINE, NHS_FOODS_TO_AVOID],
+    "breastfeeding-first-months": [FEEDING_GUIDELINE, VITAMIN_D_ADVICE, WOMEN_WORKERS_RULES, CARE_GUIDELINE],
+    "newborn-sleep": [CARE_GUIDELINE, AAP_SAFE_SLEEP, NHS_SIDS],
+    "growth-monitoring-first-year": [PUBLIC_HEALTH_SERVICES, GROWTH_STANDARD, CARE_GUIDELINE],
+    "milestones-6-12-months": [WARNING_SIGNS_TABLE, PUBLIC_HEALTH_SERVICES, CARE_GUIDELINE],
+    "talking-and-reading-1-2y": [CARE_GUIDELINE, WHO_SCREEN_TIME, WARNING_SIGNS_TABLE],
+    "toddler-play-2-3y": [CARE_GUIDELINE, CHILDCARE_CURRICULUM, WHO_SCREEN_TIME, WARNING_SIGNS_TABLE],
+    "home-safety-crawling": [CARE_GUIDELINE, WHO_INJURY_REPORT],
+    "car-seat-and-outdoor-safety": [MINORS_LAW, CARE_GUIDELINE, WHO_INJURY_REPORT],
+    "fever-at-home": [FEVER_GUIDELINE, NICE_FEVER, AAP_FEVER, NHS_FEVER, CARE_GUIDELINE],
+    "vaccination-schedule": [IMMUNISATION_SCHEDULE, CARE_GUIDELINE],
+    "toilet-training-2-3y": [CARE_GUIDELINE, CHILDCARE_CURRICULUM],
+    "parental-leave-policies": [WOMEN_WORKERS_RULES, POPULATION_LAW],
+    "choosing-a-nursery": [NURSERY_REGISTRATION, NURSERY_STANDARDS, CHILDCARE_CURRICULUM],
+    "nursery-adjustment": [CHILDCARE_CURRICULUM, CARE_GUIDELINE],
+    "diarrhoea-and-dehydration": [DIARRHOEA_GUIDELINE, WHO_DIARRHOEA, NHS_DIARRHOEA, CARE_GUIDELINE],
+    "eczema-skin-care": [ECZEMA_GUIDELINE, CARE_GUIDELINE],
+}
+
+
+def sources_for(slug):
+    """The 参考来源 StreamField data for a demo article (the care guideline when none is listed)."""
+    return [("source", dict(entry)) for entry in ARTICLE_SOURCES.get(slug, [GUIDELINE])]
+
 
 # Everything an event needs except its dates, which are set relative to the day the demo is loaded.
 EVENTS = [
