@@ -1,9 +1,17 @@
+import ast
+import datetime
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from django.conf import settings
+import pytest
+from django import forms
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import connection
+from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,23 +56,46 @@ def test_production_queues_background_work_in_the_database():
     assert result.stdout.strip().endswith("django_tasks_db.DatabaseBackend"), result.stderr
 
 
-def test_site_speaks_chinese_in_shanghai_time():
-    assert settings.LANGUAGE_CODE == "zh-hans"
-    assert settings.TIME_ZONE == "Asia/Shanghai"
+def test_django_messages_are_chinese_and_times_are_shanghai_time():
+    with pytest.raises(ValidationError) as error:
+        forms.IntegerField().clean("十二")
+    assert error.value.messages == ["输入整数。"]
+    midnight_utc = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    assert timezone.localtime(midnight_utc).hour == 8
 
 
-def test_mail_is_configured_through_mailers():
-    assert "default" in settings.MAILERS
+def test_mail_reaches_the_configured_mailer():
+    send_mail("主题", "正文", None, ["parent@example.org"])
+    assert [message.subject for message in mail.outbox] == ["主题"]
 
 
-def test_sqlite_is_configured_for_concurrent_writers():
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.sqlite3":
-        return
-    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
-    assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
-    assert "busy_timeout" in database["OPTIONS"]["init_command"]
+@pytest.mark.django_db
+def test_a_sqlite_writer_waits_for_the_lock_instead_of_failing():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20000
 
 
-def test_postgres_support_is_installed():
-    assert "django.contrib.postgres" in settings.INSTALLED_APPS
+def environment_variables_read_by_the_settings():
+    """Every name website/settings/*.py reads from the environment (os.environ, env_list, env_bool)."""
+    names = set()
+    for path in sorted((ROOT / "website" / "settings").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+                function = ast.unparse(node.func)
+                if function in ("os.environ.get", "env_list", "env_bool"):
+                    names.add(node.args[0].value)
+            elif isinstance(node, ast.Subscript) and ast.unparse(node.value) == "os.environ":
+                names.add(node.slice.value)
+    return names
+
+
+def test_the_readme_configuration_table_lists_every_environment_variable():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    missing = sorted(
+        name for name in environment_variables_read_by_the_settings() if f"`{name}`" not in table
+    )
+    assert not missing, f"README.md's configuration table does not mention: {', '.join(missing)}"
