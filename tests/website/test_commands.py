@@ -84,22 +84,20 @@ def test_editors_may_not_publish_but_reviewers_may(db):
     assert "publish_page" in reviewer_perms
 
 
+def roles_snapshot():
+    return (
+        Group.objects.count(),
+        GroupPagePermission.objects.count(),
+        Workflow.objects.count(),
+        sorted(Group.objects.values_list("name", "permissions__codename")),
+    )
+
+
 def test_setup_roles_twice_changes_nothing(db):
     run("setup_roles")
-    before = (
-        Group.objects.count(),
-        GroupPagePermission.objects.count(),
-        Workflow.objects.count(),
-        sorted(Group.objects.values_list("name", "permissions__codename")),
-    )
+    before = roles_snapshot()
     run("setup_roles")
-    after = (
-        Group.objects.count(),
-        GroupPagePermission.objects.count(),
-        Workflow.objects.count(),
-        sorted(Group.objects.values_list("name", "permissions__codename")),
-    )
-    assert after == before
+    assert roles_snapshot() == before
 
 
 def test_ensure_admin_prints_a_random_password_once(client, db):
