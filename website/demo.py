@@ -103,15 +103,15 @@ def _ensure_site(home):
 
 
 def _ensure_settings(site):
-    settings = SiteSettings.for_site(site)
-    if settings.hotlines:
+    site_settings = SiteSettings.for_site(site)
+    if site_settings.hotlines:
         return
-    settings.address = "示范市人民路 1 号（演示地址）"
-    settings.hotlines = [("hotline", hotline) for hotline in DEMO_HOTLINES]
-    settings.icp_number = "示ICP备00000000号-1（演示）"
-    settings.public_security_number = "示公网安备 00000000000000号（演示）"
-    settings.footer_note = f"<p>{DEMO_NOTICE}</p>"
-    settings.save()
+    site_settings.address = "示范市人民路 1 号（演示地址）"
+    site_settings.hotlines = [("hotline", hotline) for hotline in DEMO_HOTLINES]
+    site_settings.icp_number = "示ICP备00000000号-1（演示）"
+    site_settings.public_security_number = "示公网安备 00000000000000号（演示）"
+    site_settings.footer_note = f"<p>{DEMO_NOTICE}</p>"
+    site_settings.save()
 
 
 def load(command):
