@@ -3,9 +3,10 @@
     from directory.search import SearchQuery, QueryError, search
     results = search(SearchQuery.from_params(request.GET))
 
-`search()` uses the Elasticsearch engine when settings.ELASTICSEARCH_URL is set and the database
-engine otherwise. When Elasticsearch is configured but cannot answer, it logs a warning and answers
-from the database: a parent never sees an error page because a search cluster is down.
+`search()` uses the search-cluster engine (Elasticsearch 8 or OpenSearch 2, see `elasticsearch.py`)
+when settings.SEARCH_ENGINE_URL is set and the database engine otherwise. When the cluster is configured
+but cannot answer, it logs a warning and answers from the database: a parent never sees an error page
+because a search cluster is down.
 """
 
 import logging
@@ -21,15 +22,16 @@ logger = logging.getLogger("directory.search")
 __all__ = ["DatabaseEngine", "Hit", "QueryError", "SearchQuery", "SearchResults", "get_engine", "search"]
 
 
-def elasticsearch_url():
-    return getattr(settings, "ELASTICSEARCH_URL", "") or ""
+def search_engine_url():
+    """The configured cluster URL as written (maybe with an `opensearch+` prefix), or ""."""
+    return settings.SEARCH_ENGINE_URL
 
 
 def get_engine():
-    if elasticsearch_url():
-        from directory.search.elasticsearch import ElasticsearchEngine
+    if search_engine_url():
+        from directory.search.elasticsearch import ClusterEngine
 
-        return ElasticsearchEngine(elasticsearch_url())
+        return ClusterEngine(search_engine_url())
     return DatabaseEngine()
 
 
@@ -42,10 +44,10 @@ def search(query):
     try:
         return engine.search(query)
     except UNAVAILABLE_ERRORS as error:
-        logger.warning("Elasticsearch 不可用（%s），本次机构查询改由数据库引擎回答。", _describe(error))
+        logger.warning("搜索集群不可用（%s），本次机构查询改由数据库引擎回答。", describe_error(error))
         return DatabaseEngine().search(query)
 
 
-def _describe(error):
+def describe_error(error):
     text = str(error) or type(error).__name__
     return text[:300]

@@ -1,21 +1,31 @@
-"""The Elasticsearch engine, built with elasticsearch-dsl (imported from `elasticsearch.dsl`).
+"""The search-cluster engine: Elasticsearch 8 or OpenSearch 2, with bodies built by elasticsearch-dsl.
 
 One document per public institution in an index reached through an alias (`directory_index` builds a
-fresh index and swaps the alias, so searches never see a half-built one). Chinese text is analysed with
-the built-in `cjk` analyser (overlapping bigrams); the query side feeds it the words of the foundation's
-jieba analyser, so 朝阳路托育 finds 朝阳路 … 托育. Facets are aggregations, computed "disjunctively"
-like the database engine: the service counts ignore the selected services and the district counts ignore
-the selected district, so a parent sees what picking another one would give. Hits are loaded back from
+fresh index and swaps the alias, so searches never see a half-built one). The bodies are built once with
+elasticsearch-dsl's objects and sent as plain JSON through the client that matches the cluster:
+`elasticsearch` for Elasticsearch, `opensearch-py` for OpenSearch (the `elasticsearch` client refuses a
+server that is not Elasticsearch). Which one is taken from the URL (`opensearch+http://…`) or, for a plain
+http(s) URL, by asking the cluster once (`GET /`).
+
+Matching gives exactly the database engine's answers. Each text is indexed twice: with the built-in `cjk`
+analyser (overlapping bigrams, for ranking) and as single characters (`.chars`), where a phrase query is
+a substring test: "contains 朝阳路" means the characters 朝 阳 路 at consecutive positions, which is what
+the database engine's `icontains` asks. A keyword clause matches like the database's (see keywords.py):
+the chunk as typed, or every word the foundation's analyser finds in it, or a service the chunk names.
+Facets are aggregations computed "disjunctively" like the database's: the service counts ignore the
+selected services and the district counts ignore the selected district. Hits are loaded back from
 `Institution.objects.public()`, so the index can never show a suspended or cancelled institution.
 """
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
 import elastic_transport
+import elasticsearch
+import opensearchpy
 from django.conf import settings
-from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.dsl import (
     A,
     Boolean,
@@ -27,38 +37,112 @@ from elasticsearch.dsl import (
     Q,
     Search,
     Text,
+    analyzer,
+    tokenizer,
 )
 
+from directory.search.database import DatabaseEngine
 from directory.search.keywords import clauses
 from directory.search.query import SERVICE_LABELS, great_circle_km
 from directory.search.results import Hit, SearchResults, empty_facets
 
 logger = logging.getLogger("directory.search")
 
-# Everything that means "Elasticsearch cannot answer now": refused connections, timeouts, missing index.
-UNAVAILABLE_ERRORS = (elastic_transport.TransportError, ApiError)
+# Everything that means "the cluster cannot answer now": refused connections, timeouts, missing index,
+# from either client.
+UNAVAILABLE_ERRORS = (
+    elastic_transport.TransportError,
+    elasticsearch.ApiError,
+    opensearchpy.exceptions.TransportError,
+)
+NOT_FOUND_ERRORS = (elasticsearch.NotFoundError, opensearchpy.exceptions.NotFoundError)
 
 ANALYZER = "cjk"
-TEXT_FIELDS = ["name^3", "district_name^2", "street_name^2", "address^2", "service_labels^2", "description"]
+# One token per character, lower-cased: a phrase query on it is a case-insensitive substring test.
+SUBSTRING = analyzer(
+    "substring",
+    tokenizer=tokenizer("single_character", "ngram", min_gram=1, max_gram=1),
+    filter=["lowercase"],
+)
+# Where a keyword is looked for: the same texts as the database engine, with the same weights.
+MATCH_FIELDS = [
+    "name.chars^3",
+    "district_name.chars^2",
+    "street_name.chars^2",
+    "address.chars^2",
+    "description.chars",
+]
+# What ranks the matches: the bigram fields, plus the services' names.
+RANK_FIELDS = ["name^3", "district_name^2", "street_name^2", "address^2", "service_labels^2", "description"]
 MAX_DISTRICT_BUCKETS = 500
+# The cluster's index.max_result_window: pages beyond it are answered by the database engine.
+MAX_RESULT_WINDOW = 10_000
 
 
 def alias_name():
-    return getattr(settings, "DIRECTORY_ELASTICSEARCH_INDEX", "tuoyu_institutions")
+    return settings.DIRECTORY_ELASTICSEARCH_INDEX
+
+
+# --- The cluster and its client -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A client for one cluster, whichever engine it runs: both clients take the same JSON bodies."""
+
+    distribution: str  # "elasticsearch" or "opensearch"
+    client: object
+
+    def streaming_bulk(self, actions, chunk_size=500):
+        helpers = opensearchpy.helpers if self.distribution == "opensearch" else elasticsearch.helpers
+        return helpers.streaming_bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False)
+
+
+def response_json(response):
+    """The JSON body of a response from either client (elasticsearch wraps it, opensearch-py does not)."""
+    return getattr(response, "body", response)
+
+
+def split_url(url):
+    """("opensearch" | "elasticsearch" | "", plain http(s) URL) from a SEARCH_ENGINE_URL."""
+    for distribution in ("opensearch", "elasticsearch"):
+        prefix = distribution + "+"
+        if url.startswith(prefix):
+            return distribution, url[len(prefix) :]
+    return "", url
 
 
 @lru_cache(maxsize=4)
-def client_for(url):
-    timeout = getattr(settings, "DIRECTORY_ELASTICSEARCH_TIMEOUT", 3)
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+def cluster_for(url):
+    """The Cluster behind `url`; a plain URL is asked `GET /` once (a failure is not cached)."""
+    timeout = settings.DIRECTORY_ELASTICSEARCH_TIMEOUT
+    distribution, http_url = split_url(url)
+    opensearch = opensearchpy.OpenSearch([http_url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+    if not distribution:
+        info = opensearch.info()
+        distribution = info.get("version", {}).get("distribution") or "elasticsearch"
+    if distribution == "opensearch":
+        return Cluster("opensearch", opensearch)
+    client = elasticsearch.Elasticsearch(
+        http_url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+    )
+    return Cluster("elasticsearch", client)
+
+
+# --- The document ---------------------------------------------------------------------------------------
+
+
+def _text(**fields):
+    return Text(analyzer=ANALYZER, fields={"chars": Text(analyzer=SUBSTRING), **fields})
 
 
 class InstitutionDocument(Document):
-    name = Text(analyzer=ANALYZER, fields={"raw": Keyword()})
-    address = Text(analyzer=ANALYZER)
-    description = Text(analyzer=ANALYZER)
-    district_name = Text(analyzer=ANALYZER)
-    street_name = Text(analyzer=ANALYZER)
+    pk = Integer()
+    name = _text(raw=Keyword())
+    address = _text()
+    description = _text()
+    district_name = _text()
+    street_name = _text()
     service_labels = Text(analyzer=ANALYZER, multi=True)
     district_code = Keyword()
     services = Keyword(multi=True)
@@ -81,9 +165,10 @@ class InstitutionDocument(Document):
         services = [s.service_type for s in institution.services.all()]
         document = cls(
             meta={"id": institution.pk},
+            pk=institution.pk,
             name=institution.name,
             # A home-based care point is public only down to its street.
-            address="" if institution.kind == "home" else institution.address,
+            address="" if institution.is_home else institution.address,
             description=institution.description,
             district_name=institution.district.name,
             street_name=institution.street.name if institution.street_id else "",
@@ -99,9 +184,19 @@ class InstitutionDocument(Document):
             inclusive=institution.inclusive,
             rating=institution.rating,
         )
-        if institution.latitude is not None and institution.longitude is not None:
-            document.location = {"lat": institution.latitude, "lon": institution.longitude}
+        # The public point: a home-based care point's is the centre of its grid cell, never its door.
+        point = institution.public_location
+        if point is not None:
+            document.location = {"lat": point[0], "lon": point[1]}
         return document
+
+
+def index_body():
+    """Settings and mappings of a new index (analysers included), as sent to `indices.create`."""
+    return InstitutionDocument._index.to_dict()
+
+
+# --- Searching ------------------------------------------------------------------------------------------
 
 
 def _geo_sort(query):
@@ -115,9 +210,24 @@ def _geo_sort(query):
     }
 
 
-def build_search(query, using=None):
+def _contains(term):
+    """Some public text contains `term` (the database engine's `_contains`)."""
+    return Q("multi_match", query=term, type="phrase", fields=MATCH_FIELDS)
+
+
+def clause_query(clause):
+    """The phrase as typed, or every word of it (each in any text), or a service it names."""
+    alternatives = [_contains(clause.phrase)]
+    if len(clause.words) > 1 or clause.words[0] != clause.phrase:
+        alternatives.append(Q("bool", must=[_contains(word) for word in clause.words]))
+    if clause.services:
+        alternatives.append(Q("terms", services=list(clause.services)))
+    return Q("bool", should=alternatives, minimum_should_match=1)
+
+
+def build_search(query):
     """The elasticsearch-dsl Search for a SearchQuery: what is sent is `build_search(q).to_dict()`."""
-    search = Search(using=using, index=alias_name())
+    search = Search(index=alias_name())
 
     filters = []
     if query.age is not None:
@@ -131,29 +241,18 @@ def build_search(query, using=None):
         filters.append(Q("range", vacancies={"gt": 0}))
     if query.has_point:
         filters.append(
-            Q("geo_distance", distance=f"{query.radius:g}km", location={"lat": query.lat, "lon": query.lng})
-        )
-
-    must = []
-    for clause in clauses(query.q):
-        must.append(
             Q(
-                "bool",
-                should=[
-                    Q("multi_match", query=clause.phrase, type="phrase", fields=TEXT_FIELDS),
-                    # Every word somewhere in the institution's texts, not necessarily in one field.
-                    Q(
-                        "multi_match",
-                        query=" ".join(clause.words),
-                        type="cross_fields",
-                        operator="and",
-                        fields=TEXT_FIELDS,
-                    ),
-                ],
-                minimum_should_match=1,
+                "geo_distance",
+                distance=f"{query.radius:g}km",
+                distance_type="arc",
+                location={"lat": query.lat, "lon": query.lng},
             )
         )
-    search = search.query(Q("bool", must=must or [Q("match_all")], filter=filters))
+
+    must = [clause_query(clause) for clause in clauses(query.q)]
+    # Ranking only: every match already satisfies `must`; this orders them by the bigram fields.
+    should = [Q("multi_match", query=query.q, fields=RANK_FIELDS)] if must else []
+    search = search.query(Q("bool", must=must or [Q("match_all")], should=should, filter=filters))
 
     # Facet filters go to post_filter so that each aggregation can leave its own one out.
     service_filter = Q("terms", services=list(query.services)) if query.services else None
@@ -164,20 +263,22 @@ def build_search(query, using=None):
 
     service_agg = A("filter", district_filter or Q("match_all"))
     service_agg.bucket("counts", "terms", field="services", size=len(SERVICE_LABELS))
-    district_agg = A("filter", service_filter or Q("match_all"))
-    district_agg.bucket("counts", "terms", field="district_code", size=MAX_DISTRICT_BUCKETS)
+    # Every district with a match, even when none of its matches offers the chosen services (count 0).
+    district_agg = A("terms", field="district_code", size=MAX_DISTRICT_BUCKETS)
+    district_agg.bucket("chosen", "filter", service_filter or Q("match_all"))
     search.aggs.bucket("service", service_agg)
     search.aggs.bucket("district", district_agg)
 
     rating = {"rating": {"order": "desc"}}
+    first_filed = {"pk": {"order": "asc"}}
     nearest = [_geo_sort(query)] if query.has_point else []
     sort = query.effective_sort
     if sort == "distance":
-        search = search.sort(_geo_sort(query), rating)
+        search = search.sort(_geo_sort(query), rating, first_filed)
     elif sort == "rating":
-        search = search.sort(rating, *nearest, {"name.raw": {"order": "asc"}})
+        search = search.sort(rating, *nearest, {"name.raw": {"order": "asc"}}, first_filed)
     else:
-        search = search.sort("_score", *nearest, rating)
+        search = search.sort("_score", *nearest, rating, first_filed)
 
     search = search.extra(track_total_hits=True).source(False)
     return search[query.offset : query.offset + query.page_size]
@@ -195,17 +296,16 @@ def parse_response(query, body):
     for bucket in aggregations.get("service", {}).get("counts", {}).get("buckets", []):
         if bucket["key"] in facets["service"]:
             facets["service"][bucket["key"]] = bucket["doc_count"]
-    facets["district"] = {
-        str(bucket["key"]): bucket["doc_count"]
-        for bucket in sorted(
-            aggregations.get("district", {}).get("counts", {}).get("buckets", []), key=lambda b: str(b["key"])
-        )
-    }
+    buckets = aggregations.get("district", {}).get("buckets", [])
+    counts = {str(bucket["key"]): bucket["chosen"]["doc_count"] for bucket in buckets}
+    if query.district:
+        counts.setdefault(query.district, 0)
+    facets["district"] = dict(sorted(counts.items()))
     return total, ids, facets
 
 
 def load_hits(query, ids):
-    """The public institutions behind the hit ids, in hit order, with their exact distance."""
+    """The public institutions behind the hit ids, in hit order, with their public distance."""
     from directory.models import Institution
 
     rows = (
@@ -221,25 +321,29 @@ def load_hits(query, ids):
         if institution is None:  # suspended or deleted since it was indexed
             continue
         distance = None
-        if query.has_point and institution.latitude is not None and institution.longitude is not None:
-            distance = great_circle_km(query.lat, query.lng, institution.latitude, institution.longitude)
+        point = institution.public_location
+        if query.has_point and point is not None:
+            distance = great_circle_km(query.lat, query.lng, *point)
         hits.append(Hit(institution=institution, distance_km=distance, score=score))
     return hits
 
 
-class ElasticsearchEngine:
+class ClusterEngine:
     name = "elasticsearch"
 
     def __init__(self, url):
         self.url = url
 
     @property
-    def client(self):
-        return client_for(self.url)
+    def cluster(self):
+        return cluster_for(self.url)
 
     def search(self, query):
-        body = build_search(query, using=self.client).execute().to_dict()
-        total, ids, facets = parse_response(query, body)
+        if query.offset + query.page_size > MAX_RESULT_WINDOW:
+            # The cluster refuses pages this deep; the database answers them (same results).
+            return DatabaseEngine().search(query)
+        body = self.cluster.client.search(index=alias_name(), body=build_search(query).to_dict())
+        total, ids, facets = parse_response(query, response_json(body))
         return SearchResults(
             query=query, total=total, hits=load_hits(query, ids), facets=facets, engine=self.name
         )
@@ -273,34 +377,38 @@ def alias_actions(alias, new_index, old_indices):
     return actions
 
 
-def rebuild_index(client, progress=None, chunk_size=500):
+def write_documents(cluster, institutions, index, progress=None):
+    """Bulk-writes the institutions' documents to `index`; returns how many were written."""
+    count = 0
+    for ok, item in cluster.streaming_bulk(bulk_actions(institutions, index)):
+        if not ok:
+            raise RuntimeError(f"索引文档失败：{item}")
+        count += 1
+        if progress is not None:
+            progress.update(1)
+    return count
+
+
+def rebuild_index(cluster, progress=None, chunk_size=500):
     """Builds a new index with every public institution, swaps the alias, deletes the old indices."""
+    client = cluster.client
     alias = alias_name()
     new_index = new_index_name(alias)
-    InstitutionDocument._index.clone(name=new_index).create(using=client)
+    client.indices.create(index=new_index, body=index_body())
     institutions = indexed_queryset().order_by("pk")
-    count = 0
     try:
-        for ok, item in _streaming(
-            client, bulk_actions(institutions.iterator(chunk_size=chunk_size), new_index)
-        ):
-            if not ok:
-                raise RuntimeError(f"索引文档失败：{item}")
-            count += 1
-            if progress is not None:
-                progress.update(1)
+        count = write_documents(cluster, institutions.iterator(chunk_size=chunk_size), new_index, progress)
         client.indices.refresh(index=new_index)
         try:
-            old_indices = set(client.indices.get_alias(name=alias).body)
-        except NotFoundError:
+            old_indices = set(response_json(client.indices.get_alias(name=alias)))
+        except NOT_FOUND_ERRORS:
             old_indices = set()
-        if client.indices.exists(index=alias).body and alias not in old_indices:
+        if not old_indices and bool(client.indices.exists(index=alias)):
             # A concrete index squats the alias name (an old unaliased build): remove it in the swap.
-            client.indices.update_aliases(
-                actions=[{"remove_index": {"index": alias}}, {"add": {"index": new_index, "alias": alias}}]
-            )
+            actions = [{"remove_index": {"index": alias}}, {"add": {"index": new_index, "alias": alias}}]
         else:
-            client.indices.update_aliases(actions=alias_actions(alias, new_index, old_indices))
+            actions = alias_actions(alias, new_index, old_indices)
+        client.indices.update_aliases(body={"actions": actions})
         for old in old_indices - {new_index}:
             client.indices.delete(index=old, ignore_unavailable=True)
     except BaseException:
@@ -309,32 +417,45 @@ def rebuild_index(client, progress=None, chunk_size=500):
     return new_index, count
 
 
-def _streaming(client, actions):
-    from elasticsearch.helpers import streaming_bulk
+def index_institution(cluster, institution_id):
+    """Brings one institution's document in line with the database: saved if public, else removed.
 
-    return streaming_bulk(client, actions, chunk_size=500, raise_on_error=False)
-
-
-def index_institution(client, institution_id):
-    """Brings one institution's document in line with the database: saved if public, else removed."""
+    Waits for the next refresh, so the change is searchable when the task returns.
+    """
     institution = indexed_queryset().filter(pk=institution_id).first()
     if institution is None:
         try:
-            client.delete(index=alias_name(), id=str(institution_id))
-        except NotFoundError:
+            cluster.client.delete(index=alias_name(), id=str(institution_id), refresh="wait_for")
+        except NOT_FOUND_ERRORS:
             pass
         return "deleted"
-    InstitutionDocument.from_institution(institution).save(using=client, index=alias_name())
+    document = InstitutionDocument.from_institution(institution).to_dict()
+    cluster.client.index(index=alias_name(), id=str(institution.pk), body=document, refresh="wait_for")
     return "indexed"
 
 
+def index_institutions_of(cluster, *, district_id=None, street_id=None):
+    """Rewrites the documents of every public institution in a district or street (renamed places)."""
+    institutions = indexed_queryset()
+    if district_id is not None:
+        institutions = institutions.filter(district_id=district_id)
+    if street_id is not None:
+        institutions = institutions.filter(street_id=street_id)
+    count = write_documents(cluster, institutions.order_by("pk").iterator(chunk_size=500), alias_name())
+    cluster.client.indices.refresh(index=alias_name())
+    return count
+
+
 __all__ = [
+    "NOT_FOUND_ERRORS",
     "UNAVAILABLE_ERRORS",
-    "ElasticsearchEngine",
+    "ClusterEngine",
     "InstitutionDocument",
     "alias_actions",
     "build_search",
+    "cluster_for",
     "index_institution",
+    "index_institutions_of",
     "parse_response",
     "rebuild_index",
 ]

@@ -1,19 +1,40 @@
-"""Search engines and indexes: the database by default, a search cluster when its URL is set."""
+"""Search engines and indexes: the database by default, a search cluster when its URL is set.
+
+SEARCH_ENGINE_URL (environment variable of the same name; ELASTICSEARCH_URL, its old name, is still read)
+points at the cluster. Its scheme says which engine it is:
+
+    http(s)://host:9200              Elasticsearch 8 (the directory also asks the cluster, GET /, once)
+    opensearch+http(s)://host:9200   OpenSearch 2 (or 3)
+    elasticsearch+http(s)://...      Elasticsearch 8, said explicitly
+
+Page search (Wagtail) and the directory search both use it; see search-node/README.md for the cluster
+settings the project expects.
+"""
 
 import os
+import re
 
 # Chinese needs segmenting before either engine sees it: see website/search_backend.py.
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+SEARCH_ENGINE_URL = os.environ.get("SEARCH_ENGINE_URL") or os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "tuoyu")
 # The directory's index is an alias over timestamped indexes (see directory_index).
 DIRECTORY_ELASTICSEARCH_INDEX = ELASTICSEARCH_INDEX_PREFIX + "_institutions"
 # Seconds a directory search waits for the cluster before answering from the database instead.
 DIRECTORY_ELASTICSEARCH_TIMEOUT = float(os.environ.get("DIRECTORY_ELASTICSEARCH_TIMEOUT", "3"))
-if ELASTICSEARCH_URL:
+
+_engine = re.match(r"^(elasticsearch|opensearch)\+(https?://.*)$", SEARCH_ENGINE_URL)
+_engine_kind, _engine_http_url = _engine.groups() if _engine else ("elasticsearch", SEARCH_ENGINE_URL)
+if SEARCH_ENGINE_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
+            # Named after the client library: "opensearch3" speaks opensearch-py 3.x, which serves
+            # OpenSearch 2 and 3 servers alike ("opensearch2" needs the older opensearch-py 2.x).
+            "BACKEND": (
+                "wagtail.search.backends.opensearch3"
+                if _engine_kind == "opensearch"
+                else "wagtail.search.backends.elasticsearch8"
+            ),
+            "URLS": [_engine_http_url],
             "INDEX": ELASTICSEARCH_INDEX_PREFIX + "_pages",
             "TIMEOUT": 5,
             "INDEX_SETTINGS": {
