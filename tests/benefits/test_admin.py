@@ -1,0 +1,58 @@
+"""Editors change the subsidy standard in the admin; each change is kept and the checker uses the new one."""
+
+import pytest
+
+from benefits.models import SubsidyRule
+from tests.benefits.factories import SubsidyRuleFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("model", ["subsidyrule", "localtopup", "claimchannel", "claimoffice"])
+def test_every_benefit_setting_has_an_admin_listing(admin_client, model, home_page):
+    response = admin_client.get(f"/admin/snippets/benefits/{model}/")
+    assert response.status_code == 200
+
+
+def test_editing_the_standard_keeps_the_old_version_and_the_api_answers_with_the_new(
+    admin_client, client, home_page
+):
+    rule = SubsidyRuleFactory()
+    rule.save_revision()
+    response = admin_client.post(
+        f"/admin/snippets/benefits/subsidyrule/edit/{rule.pk}/",
+        {
+            "name": "国家基础标准（提高后）",
+            "applies_from": "2025-01-01",
+            "amount_per_year": "4800",
+            "age_limit_months": "36",
+            "source": "",
+            "source_clause": "",
+            "note": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    rule.refresh_from_db()
+    assert rule.revisions.count() == 2
+    assert rule.revisions.order_by("created_at").first().content["amount_per_year"] in ("3600", "3600.00")
+    data = client.get("/api/v1/benefits/childcare-subsidy/", {"birth": "2022-01-15"}).json()
+    assert data["national"]["total"] == 400
+    assert data["rules"][0]["name"] == "国家基础标准（提高后）"
+
+
+def test_a_second_version_from_the_same_month_is_refused(admin_client, home_page):
+    SubsidyRuleFactory()
+    response = admin_client.post(
+        "/admin/snippets/benefits/subsidyrule/add/",
+        {"name": "重复", "applies_from": "2025-01-01", "amount_per_year": "3600", "age_limit_months": "36"},
+    )
+    assert response.status_code == 200
+    assert SubsidyRule.objects.count() == 1
