@@ -1,12 +1,13 @@
-"""The Wagtail admin side: the department's list, the case page with its one action form, attachments."""
+"""The Wagtail admin side: the complaints viewset (department list, case page with its one action form,
+attachments), the routing table snippets and the dashboard panel. wagtail_hooks.py only registers them."""
 
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -14,10 +15,12 @@ from django.utils.safestring import mark_safe
 from django.views.generic import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, Table
+from wagtail.admin.ui.tables import Column, DateColumn, Table
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from complaints import workflow
 from complaints.forms import ActionForm
@@ -28,6 +31,7 @@ from complaints.models import (
     ComplaintAttachment,
     ContactAccess,
     Department,
+    RoutingRule,
     Status,
 )
 
@@ -104,8 +108,6 @@ class ComplaintIndexView(IndexView):
         if self.ordering in ("due_date", "-due_date"):
             # Open cases by deadline (overdue first), then the finished ones, newest first.
             finished = Q(status__in=[*FINISHED_STATUSES, Status.REPLIED])
-            from django.db.models import Case, IntegerField, Value, When
-
             return queryset.annotate(
                 _finished=Case(When(finished, then=Value(1)), default=Value(0), output_field=IntegerField())
             ).order_by("_finished", "due_date" if self.ordering == "due_date" else "-due_date", "-created_at")
@@ -237,3 +239,86 @@ class OverduePanel(Component):
             "urgent_count": base.open().filter(urgent=True).count(),
             "index_url": reverse("complaint:index"),
         }
+
+
+class ComplaintViewSet(ModelViewSet):
+    model = Complaint
+    name = "complaint"
+    icon = "warning"
+    menu_label = "投诉举报"
+    menu_order = 250
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    index_view_class = ComplaintIndexView
+    filterset_class = ComplaintFilterSet
+    search_fields = ["tracking_number", "institution_name"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        "tracking_number",
+        Column("category", label="类别", accessor="get_category_display"),
+        UrgentColumn("urgent", label="紧急"),
+        Column("institution_display", label="被投诉机构"),
+        Column("status", label="状态", accessor="get_status_display", sort_key="status"),
+        Column("lead_department", label="承办部门"),
+        DueColumn("due_date", label="办理期限", sort_key="due_date"),
+        DateColumn("created_at", label="提交时间", sort_key="created_at"),
+    ]
+    # Exports carry no personal data: no names, phone numbers, e-mail or free text.
+    list_export = [
+        "tracking_number",
+        "category",
+        "institution_name",
+        "status",
+        "urgent",
+        "lead_department",
+        "due_date",
+        "created_at",
+        "replied_at",
+        "satisfaction",
+    ]
+    export_headings = {
+        "tracking_number": "受理编号",
+        "category": "类别",
+        "institution_name": "被投诉机构",
+        "status": "状态",
+        "urgent": "紧急",
+        "lead_department": "承办部门",
+        "due_date": "办理期限",
+        "created_at": "提交时间",
+        "replied_at": "答复时间",
+        "satisfaction": "满意度",
+    }
+    form_fields = []
+
+    @property
+    def edit_view(self):
+        return self.construct_view(ComplaintHandleView, index_url_name=self.get_url_name("index"))
+
+    def get_urlpatterns(self):
+        keep = {"index", "index_results", "edit"}
+        patterns = [p for p in super().get_urlpatterns() if p.name in keep]
+        patterns.append(path("attachment/<int:pk>/", AttachmentView.as_view(), name="attachment"))
+        return patterns
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "group"
+    menu_label = "处理部门"
+    list_display = ["name", "code", "is_coordinator", "email"]
+
+
+class RoutingRuleViewSet(SnippetViewSet):
+    model = RoutingRule
+    icon = "resubmit"
+    menu_label = "分办规则"
+    list_display = ["category", "lead_department", "urgent", "accept_days", "reply_days"]
+
+
+class ComplaintSettingsGroup(SnippetViewSetGroup):
+    items = (RoutingRuleViewSet, DepartmentViewSet)
+    menu_icon = "cog"
+    menu_label = "投诉分办设置"
+    menu_name = "complaint-settings"
+    menu_order = 251

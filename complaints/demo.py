@@ -150,7 +150,8 @@ MESSAGES = {
 }
 
 
-def _ensure_page(command):
+def ensure_page():
+    """The /complaints/ page under the home page (which must exist)."""
     home = home_page()
     page = ensure_child(
         home,
@@ -164,7 +165,8 @@ def _ensure_page(command):
     return page
 
 
-def _ensure_departments():
+def ensure_departments():
+    """The seven departments, by code; existing ones are kept as they are."""
     departments = {}
     for code, name, coordinator, duties in DEPARTMENTS:
         department, _ = Department.objects.get_or_create(
@@ -174,7 +176,8 @@ def _ensure_departments():
     return departments
 
 
-def _ensure_routing(departments):
+def ensure_routing(departments):
+    """The routing table; a rule an administrator has edited is left alone."""
     for category, lead, supporting, urgent, accept_days, reply_days, basis in ROUTING:
         rule, created = RoutingRule.objects.get_or_create(
             category=category,
@@ -246,11 +249,20 @@ def _ensure_cases(users):
             complaint.save(update_fields=["reply_due_date", "due_date"])
 
 
+def ensure_channel():
+    """The complaints page, departments and routing table, without staff or cases: what tests build on.
+
+    Returns the page and the departments by code.
+    """
+    page = ensure_page()
+    departments = ensure_departments()
+    ensure_routing(departments)
+    return page, departments
+
+
 def load(command):
     with transaction.atomic():
-        _ensure_page(command)
-        departments = _ensure_departments()
-        _ensure_routing(departments)
+        _, departments = ensure_channel()
         users = _staff(departments)
         _ensure_cases(users)
     command.stdout.write("投诉举报：栏目、处理部门、分办规则和演示投诉已就绪。")

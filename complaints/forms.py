@@ -10,10 +10,9 @@ from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from complaints import privacy
-from complaints.models import CATEGORIES, ComplaintAttachment, Department
+from complaints.models import Category, ComplaintAttachment, Department
 
 MAX_ATTACHMENTS = 5
-DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 IMAGE_FORMATS = {
     "JPEG": ("image/jpeg", ".jpg"),
@@ -24,7 +23,7 @@ MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
 
 def max_attachment_bytes():
-    return int(getattr(settings, "COMPLAINTS_MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES))
+    return settings.COMPLAINTS_MAX_ATTACHMENT_BYTES
 
 
 def _human_size(size):
@@ -118,7 +117,7 @@ class MultipleFileField(forms.FileField):
 class ComplaintForm(forms.Form):
     category = forms.ChoiceField(
         label="投诉类别",
-        choices=CATEGORIES,
+        choices=Category.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "请选择投诉类别。", "invalid_choice": "请选择列表中的投诉类别。"},
     )
@@ -243,23 +242,20 @@ class ComplaintForm(forms.Form):
         return data
 
 
+def _code_field(label, max_length, required_message):
+    """A typed-in code: no autocomplete, upper case on phones, no spell check."""
+    attrs = {"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        error_messages={"required": required_message},
+        widget=forms.TextInput(attrs=attrs),
+    )
+
+
 class TrackForm(forms.Form):
-    tracking_number = forms.CharField(
-        label="受理编号",
-        max_length=24,
-        error_messages={"required": "请填写受理编号。"},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
-    query_code = forms.CharField(
-        label="查询码",
-        max_length=20,
-        error_messages={"required": "请填写查询码。"},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
+    tracking_number = _code_field("受理编号", 24, "请填写受理编号。")
+    query_code = _code_field("查询码", 20, "请填写查询码。")
 
     def clean_tracking_number(self):
         return self.cleaned_data["tracking_number"].strip().upper()

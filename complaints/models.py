@@ -20,20 +20,18 @@ from wagtail.search import index
 from complaints import privacy
 from complaints.storage import private_storage
 
-CATEGORY_ABUSE = "abuse"
-CATEGORIES = [
-    (CATEGORY_ABUSE, "虐童或伤害儿童"),
-    ("safety", "安全隐患"),
-    ("food", "食品安全"),
-    ("hygiene", "卫生保健"),
-    ("fire", "消防安全"),
-    ("fees", "收费及预收费超过一个月"),
-    ("unfiled", "未备案或未登记经营"),
-    ("staff", "从业人员资质"),
-    ("advertising", "虚假宣传"),
-    ("other", "其他"),
-]
-CATEGORY_LABELS = dict(CATEGORIES)
+
+class Category(models.TextChoices):
+    ABUSE = "abuse", "虐童或伤害儿童"
+    SAFETY = "safety", "安全隐患"
+    FOOD = "food", "食品安全"
+    HYGIENE = "hygiene", "卫生保健"
+    FIRE = "fire", "消防安全"
+    FEES = "fees", "收费及预收费超过一个月"
+    UNFILED = "unfiled", "未备案或未登记经营"
+    STAFF = "staff", "从业人员资质"
+    ADVERTISING = "advertising", "虚假宣传"
+    OTHER = "other", "其他"
 
 
 class Status(models.TextChoices):
@@ -91,7 +89,7 @@ class Department(models.Model):
 class RoutingRule(models.Model):
     """One row of the routing table: which department leads a category and who supports it."""
 
-    category = models.CharField("投诉类别", max_length=20, choices=CATEGORIES, unique=True)
+    category = models.CharField("投诉类别", max_length=20, choices=Category.choices, unique=True)
     lead_department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="lead_rules", verbose_name="牵头部门"
     )
@@ -107,15 +105,7 @@ class RoutingRule(models.Model):
     )
     basis = models.CharField("职责依据", max_length=200, blank=True)
 
-    panels = [
-        FieldPanel("category"),
-        FieldPanel("lead_department"),
-        FieldPanel("supporting_departments"),
-        FieldPanel("urgent"),
-        FieldPanel("accept_days"),
-        FieldPanel("reply_days"),
-        FieldPanel("basis"),
-    ]
+    # No panels: Wagtail's generated form shows every field in the order above.
 
     class Meta:
         verbose_name = "分办规则"
@@ -167,7 +157,7 @@ class Complaint(models.Model):
     tracking_number = models.CharField("受理编号", max_length=24, unique=True, editable=False)
     query_code_hash = models.CharField(max_length=64, editable=False)
 
-    category = models.CharField("投诉类别", max_length=20, choices=CATEGORIES)
+    category = models.CharField("投诉类别", max_length=20, choices=Category.choices)
     institution = models.ForeignKey(
         "directory.Institution",
         null=True,
@@ -410,6 +400,23 @@ class ContactAccess(models.Model):
         return f"{self.complaint.tracking_number} {self.user} {self.viewed_at:%Y-%m-%d %H:%M}"
 
 
+def _hand_off(pattern, view_name):
+    """A route of ComplaintsPage that hands the request to `complaints.views.<view_name>(request, page)`.
+
+    The views are imported when a request comes in, not at start-up: they import this module (the one
+    documented routable-page import cycle).
+    """
+
+    @path(pattern, name=view_name)
+    def route(page, request):
+        from complaints import views
+
+        return getattr(views, view_name)(request, page)
+
+    route.__name__ = view_name
+    return route
+
+
 class ComplaintsPage(RoutablePageMixin, Page):
     """/complaints/: the channel's overview, with the form, tracking and statistics as routes."""
 
@@ -433,38 +440,9 @@ class ComplaintsPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "投诉举报栏目"
 
-    @path("")
-    def overview(self, request):
-        from complaints import views
-
-        return views.overview(request, self)
-
-    @path("submit/")
-    def submit(self, request):
-        from complaints import views
-
-        return views.submit(request, self)
-
-    @path("track/")
-    def track(self, request):
-        from complaints import views
-
-        return views.track(request, self)
-
-    @path("track/rate/")
-    def rate(self, request):
-        from complaints import views
-
-        return views.rate(request, self)
-
-    @path("track/reopen/")
-    def reopen(self, request):
-        from complaints import views
-
-        return views.reopen(request, self)
-
-    @path("stats/")
-    def stats(self, request):
-        from complaints import views
-
-        return views.stats(request, self)
+    overview = _hand_off("", "overview")
+    submit = _hand_off("submit/", "submit")
+    track = _hand_off("track/", "track")
+    rate = _hand_off("track/rate/", "rate")
+    reopen = _hand_off("track/reopen/", "reopen")
+    stats = _hand_off("stats/", "stats")

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 
 
 def _admin_url(complaint_id):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     try:
         return base + reverse("complaint:edit", args=[complaint_id])
     except NoReverseMatch:
@@ -24,7 +24,7 @@ def _admin_url(complaint_id):
 
 
 def _track_url():
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return base + "/complaints/track/"
 
 

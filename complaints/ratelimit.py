@@ -9,7 +9,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-# scope → (requests, seconds). COMPLAINTS_RATE_LIMITS overrides any of them.
+# scope → (requests, seconds), for the scopes COMPLAINTS_RATE_LIMITS leaves out.
 DEFAULT_LIMITS = {
     "submit": (10, 3600),
     "track": (30, 600),
@@ -18,7 +18,7 @@ DEFAULT_LIMITS = {
 
 def client_ip(request):
     """REMOTE_ADDR, or the address the trusted reverse proxies saw (COMPLAINTS_TRUSTED_PROXIES hops)."""
-    hops = int(getattr(settings, "COMPLAINTS_TRUSTED_PROXIES", 0) or 0)
+    hops = settings.COMPLAINTS_TRUSTED_PROXIES
     if hops:
         forwarded = [
             part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
@@ -29,7 +29,7 @@ def client_ip(request):
 
 
 def limit_for(scope):
-    limits = {**DEFAULT_LIMITS, **(getattr(settings, "COMPLAINTS_RATE_LIMITS", None) or {})}
+    limits = {**DEFAULT_LIMITS, **settings.COMPLAINTS_RATE_LIMITS}
     count, seconds = limits[scope]
     return int(count), int(seconds)
 

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from complaints.models import CATEGORY_LABELS, Complaint
+from complaints.models import Category, Complaint
 
 CHART_WIDTH = 640
 CHART_HEIGHT = 220
@@ -57,7 +57,10 @@ def monthly_stats(months=12, today=None):
     for month in month_list:
         total = summary(cells[(month.year, month.month, None)])
         categories = [
-            {"category": CATEGORY_LABELS.get(cat, cat), **summary(cells[(y, m, cat)])}
+            {
+                "category": Category(cat).label if cat in Category.values else cat,
+                **summary(cells[(y, m, cat)]),
+            }
             for (y, m, cat) in sorted(
                 k for k in cells if k[0] != "all" and k[0] == month.year and k[1] == month.month and k[2]
             )

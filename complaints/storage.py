@@ -7,9 +7,8 @@ from django.core.files.storage import FileSystemStorage
 
 
 def private_root():
-    configured = getattr(settings, "COMPLAINTS_PRIVATE_ROOT", None)
-    if configured:
-        return str(configured)
+    if settings.COMPLAINTS_PRIVATE_ROOT:
+        return str(settings.COMPLAINTS_PRIVATE_ROOT)
     return str(Path(str(settings.MEDIA_ROOT).rstrip("/") + "-private") / "complaints")
 
 

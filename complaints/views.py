@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_protect
 from complaints import ratelimit, workflow
 from complaints.forms import ComplaintForm, RatingForm, ReopenForm, TrackForm
 from complaints.models import (
-    CATEGORIES,
+    Category,
     Complaint,
     RoutingRule,
     generate_query_code,
@@ -43,8 +43,21 @@ def _urls(page):
     }
 
 
+# The title of each sub-page in the breadcrumb trail, by template.
+CRUMB_TITLES = {
+    "complaints/submit.html": "我要投诉举报",
+    "complaints/track.html": "查询办理进度",
+    "complaints/stats.html": "办理情况统计",
+}
+
+
+def _crumbs(page, template):
+    title = CRUMB_TITLES.get(template)
+    return [{"title": page.title, "url": page.url}, {"title": title}] if title else []
+
+
 def _render(request, page, template, context, status=200, private=False):
-    context = {"page": page, "self": page, "urls": _urls(page), **context}
+    context = {"page": page, "self": page, "urls": _urls(page), "crumbs": _crumbs(page, template), **context}
     response = TemplateResponse(request, template, context, status=status)
     if private:
         add_never_cache_headers(response)
@@ -54,20 +67,7 @@ def _render(request, page, template, context, status=200, private=False):
 
 def overview(request, page):
     rules = RoutingRule.objects.select_related("lead_department").prefetch_related("supporting_departments")
-    return _render(
-        request, page, "complaints/complaints_page.html", {"rules": rules, "categories": CATEGORIES}
-    )
-
-
-def _similar_case_exists(category, institution, institution_name):
-    if not category:
-        return False
-    qs = Complaint.objects.open().filter(category=category)
-    if institution is not None:
-        return qs.filter(institution=institution).exists()
-    if institution_name:
-        return qs.filter(institution__isnull=True, institution_name=institution_name.strip()).exists()
-    return False
+    return _render(request, page, "complaints/complaints_page.html", {"rules": rules})
 
 
 def _selected_institution(value):
@@ -81,13 +81,13 @@ def _selected_institution(value):
 @csrf_protect
 def submit(request, page):
     institutions = _institutions()
-    context = {"search_results": None, "similar_case": False}
+    context = {"search_results": None}
     if request.method != "POST":
         initial = {}
         selected = _selected_institution(request.GET.get("institution"))
         if selected is not None:
             initial["institution"] = selected.pk
-        if request.GET.get("category") in dict(CATEGORIES):
+        if request.GET.get("category") in Category.values:
             initial["category"] = request.GET["category"]
         form = ComplaintForm(initial=initial, institution_queryset=institutions)
         context.update(form=form, selected_institution=selected)
@@ -125,11 +125,6 @@ def submit(request, page):
         return response
 
     if not form.is_valid():
-        context["similar_case"] = _similar_case_exists(
-            form.cleaned_data.get("category"),
-            form.cleaned_data.get("institution"),
-            form.cleaned_data.get("institution_name"),
-        )
         return _render(
             request,
             page,
@@ -140,7 +135,6 @@ def submit(request, page):
         )
 
     data = form.cleaned_data
-    similar = _similar_case_exists(data["category"], data["institution"], data["institution_name"])
     attachments = data["attachments"]
     # Files are written before the transaction, so that the database's write lock is held only for rows.
     for attachment in attachments:
@@ -175,7 +169,11 @@ def submit(request, page):
                 raise
             for attachment in attachments:
                 attachment.pk = None
-    context = {"complaint": complaint, "query_code": code, "similar_case": similar}
+    context = {
+        "complaint": complaint,
+        "query_code": code,
+        "similar_case": complaint.similar_open_cases().exists(),
+    }
     return _render(request, page, "complaints/receipt.html", context, private=True)
 
 
@@ -194,17 +192,12 @@ def _lookup(form):
 def _track_context(complaint, form):
     code = form.cleaned_data["query_code"]
     initial = {"tracking_number": complaint.tracking_number, "query_code": code}
-    can_rate = complaint.status in ("replied", "closed") and not (
-        complaint.rated_at and complaint.replied_at and complaint.rated_at >= complaint.replied_at
-    )
-    can_reopen = (
-        complaint.status in ("replied", "closed") and complaint.reopen_count == 0 and complaint.replied_at
-    )
+    actions = workflow.citizen_actions(complaint)
     return {
         "complaint": complaint,
         "events": complaint.public_events(),
-        "rating_form": RatingForm(initial=initial) if can_rate else None,
-        "reopen_form": ReopenForm(initial=initial) if can_reopen else None,
+        "rating_form": RatingForm(initial=initial) if "rate" in actions else None,
+        "reopen_form": ReopenForm(initial=initial) if "reopen" in actions else None,
         "credentials": initial,
     }
 

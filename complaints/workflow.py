@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from complaints.models import (
-    CATEGORY_ABUSE,
+    Category,
     Complaint,
     ComplaintEvent,
     Department,
@@ -27,13 +27,26 @@ from complaints.models import (
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_ACCEPT_DAYS = 1
-DEFAULT_REPLY_DAYS = 15
-
-# Who may fire a transition: the lead department's staff, the coordinator's staff, or the citizen.
+# Who may fire a transition: the lead department's staff, the coordinator's staff, a supporting
+# department's staff (notes only), or the citizen.
 LEAD = "lead"
 COORDINATOR = "coordinator"
+SUPPORTING = "supporting"
 CITIZEN = "citizen"
+
+WAITING = (Status.SUBMITTED, Status.TRANSFERRED)  # waiting to be accepted
+IN_HAND = (Status.ACCEPTED, Status.IN_PROGRESS)  # accepted, waiting for the reply
+ANSWERED = (Status.REPLIED, Status.CLOSED)
+
+# The text each transition asks for; a transition listed here cannot fire without it.
+MESSAGE_LABELS = {
+    "reject": "不予受理的理由（投诉人可见）",
+    "return": "退单理由（说明为何不属于本部门职责）",
+    "transfer": "转办说明",
+    "reply": "答复内容（投诉人可见）",
+    "note": "备注内容（仅处理人员可见）",
+    "reopen": "不满意的原因",
+}
 
 
 @dataclass(frozen=True)
@@ -44,109 +57,55 @@ class Transition:
     target: str | None  # None: the status does not change (a note)
     actors: tuple
     event: str
-    public: bool
-    needs_message: bool = False
-    message_label: str = "说明"
+    public: bool = True  # whether the event shows on the citizen's tracking page
     needs_department: bool = False
 
+    @property
+    def needs_message(self):
+        return self.name in MESSAGE_LABELS
 
+    @property
+    def message_label(self):
+        return MESSAGE_LABELS.get(self.name, "说明")
+
+
+EVERY_STATUS = tuple(Status.values)
 TRANSITIONS = {
     t.name: t
     for t in [
-        Transition(
-            "accept",
-            "受理",
-            (Status.SUBMITTED, Status.TRANSFERRED),
-            Status.ACCEPTED,
-            (LEAD,),
-            EventKind.ACCEPTED,
-            public=True,
-        ),
-        Transition(
-            "reject",
-            "不予受理",
-            (Status.SUBMITTED, Status.TRANSFERRED),
-            Status.REJECTED,
-            (LEAD,),
-            EventKind.REJECTED,
-            public=True,
-            needs_message=True,
-            message_label="不予受理的理由（投诉人可见）",
-        ),
-        Transition(
-            "start",
-            "开始办理",
-            (Status.ACCEPTED,),
-            Status.IN_PROGRESS,
-            (LEAD,),
-            EventKind.STARTED,
-            public=True,
-        ),
+        Transition("accept", "受理", WAITING, Status.ACCEPTED, (LEAD,), EventKind.ACCEPTED),
+        Transition("reject", "不予受理", WAITING, Status.REJECTED, (LEAD,), EventKind.REJECTED),
+        Transition("start", "开始办理", (Status.ACCEPTED,), Status.IN_PROGRESS, (LEAD,), EventKind.STARTED),
         Transition(
             "return",
             "退单（非本部门职责）",
-            (Status.SUBMITTED, Status.TRANSFERRED, Status.ACCEPTED),
+            (*WAITING, Status.ACCEPTED),
             Status.TRANSFERRED,
             (LEAD,),
             EventKind.RETURNED,
             public=False,
-            needs_message=True,
-            message_label="退单理由（说明为何不属于本部门职责）",
         ),
         Transition(
             "transfer",
             "转办给其他部门",
-            (Status.SUBMITTED, Status.TRANSFERRED, Status.ACCEPTED, Status.IN_PROGRESS),
+            (*WAITING, *IN_HAND),
             Status.TRANSFERRED,
             (COORDINATOR,),
             EventKind.TRANSFERRED,
-            public=True,
-            needs_message=True,
-            message_label="转办说明",
             needs_department=True,
         ),
-        Transition(
-            "reply",
-            "答复",
-            (Status.ACCEPTED, Status.IN_PROGRESS),
-            Status.REPLIED,
-            (LEAD,),
-            EventKind.REPLIED,
-            public=True,
-            needs_message=True,
-            message_label="答复内容（投诉人可见）",
-        ),
-        Transition(
-            "close",
-            "办结",
-            (Status.REPLIED,),
-            Status.CLOSED,
-            (LEAD,),
-            EventKind.CLOSED,
-            public=True,
-        ),
+        Transition("reply", "答复", IN_HAND, Status.REPLIED, (LEAD,), EventKind.REPLIED),
+        Transition("close", "办结", (Status.REPLIED,), Status.CLOSED, (LEAD,), EventKind.CLOSED),
         Transition(
             "note",
             "添加内部备注",
-            tuple(Status.values),
+            EVERY_STATUS,
             None,
-            (LEAD, COORDINATOR, "supporting"),
+            (LEAD, COORDINATOR, SUPPORTING),
             EventKind.NOTE,
             public=False,
-            needs_message=True,
-            message_label="备注内容（仅处理人员可见）",
         ),
-        Transition(
-            "reopen",
-            "申请重新办理",
-            (Status.REPLIED, Status.CLOSED),
-            Status.IN_PROGRESS,
-            (CITIZEN,),
-            EventKind.REOPENED,
-            public=True,
-            needs_message=True,
-            message_label="不满意的原因",
-        ),
+        Transition("reopen", "申请重新办理", ANSWERED, Status.IN_PROGRESS, (CITIZEN,), EventKind.REOPENED),
     ]
 }
 
@@ -156,18 +115,15 @@ class TransitionError(ValidationError):
 
 
 # --- working days ----------------------------------------------------------------------------------
-def _date_list(name):
-    values = getattr(settings, name, []) or []
-    return {
-        value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value) for value in values
-    }
+def _dates(iso_strings):
+    return {datetime.date.fromisoformat(value) for value in iso_strings}
 
 
 def is_working_day(day):
     """Monday to Friday, minus COMPLAINTS_HOLIDAYS, plus COMPLAINTS_EXTRA_WORKDAYS (调休 weekends)."""
-    if day in _date_list("COMPLAINTS_EXTRA_WORKDAYS"):
+    if day in _dates(settings.COMPLAINTS_EXTRA_WORKDAYS):
         return True
-    if day in _date_list("COMPLAINTS_HOLIDAYS"):
+    if day in _dates(settings.COMPLAINTS_HOLIDAYS):
         return False
     return day.weekday() < 5
 
@@ -196,8 +152,8 @@ def working_days_between(start, end):
 
 def _limits(category):
     rule = RoutingRule.objects.filter(category=category).first()
-    accept = getattr(settings, "COMPLAINTS_ACCEPT_DAYS", DEFAULT_ACCEPT_DAYS)
-    reply = getattr(settings, "COMPLAINTS_REPLY_DAYS", DEFAULT_REPLY_DAYS)
+    accept = settings.COMPLAINTS_ACCEPT_DAYS
+    reply = settings.COMPLAINTS_REPLY_DAYS
     if rule is not None:
         accept = rule.accept_days if rule.accept_days is not None else accept
         reply = rule.reply_days if rule.reply_days is not None else reply
@@ -226,12 +182,12 @@ def route(complaint):
     supporting = []
     if rule is not None:
         complaint.lead_department = rule.lead_department
-        complaint.urgent = rule.urgent or complaint.category == CATEGORY_ABUSE
+        complaint.urgent = rule.urgent or complaint.category == Category.ABUSE
         supporting = list(rule.supporting_departments.all())
     else:
         complaint.lead_department = coordinator
-        complaint.urgent = complaint.category == CATEGORY_ABUSE
-    if complaint.category == CATEGORY_ABUSE and coordinator and coordinator != complaint.lead_department:
+        complaint.urgent = complaint.category == Category.ABUSE
+    if complaint.category == Category.ABUSE and coordinator and coordinator != complaint.lead_department:
         if coordinator not in supporting:
             supporting.append(coordinator)
     return supporting
@@ -278,7 +234,7 @@ def roles_of(user, complaint):
         roles.add(COORDINATOR)
     supporting = set(complaint.supporting_departments.values_list("pk", flat=True))
     if departments & supporting:
-        roles.add("supporting")
+        roles.add(SUPPORTING)
     return roles
 
 
@@ -299,6 +255,23 @@ def available(complaint, user):
             continue
         result.append(transition)
     return result
+
+
+def may_rate(complaint):
+    """The citizen rates each reply once: after a reply, and again only after a new reply."""
+    return (
+        complaint.status in (Status.REPLIED, Status.CLOSED)
+        and complaint.replied_at is not None
+        and not (complaint.rated_at and complaint.rated_at >= complaint.replied_at)
+    )
+
+
+def citizen_actions(complaint):
+    """What the citizen may do on the tracking page now: a subset of {"rate", "reopen"}."""
+    actions = {t.name for t in available(complaint, None)}
+    if may_rate(complaint):
+        actions.add("rate")
+    return actions
 
 
 def _acting_department(user, complaint, transition):
@@ -407,7 +380,7 @@ def rate(complaint, satisfaction, resolved):
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
     if complaint.status not in (Status.REPLIED, Status.CLOSED):
         raise TransitionError("答复之后才能评价。")
-    if complaint.rated_at is not None and complaint.rated_at >= complaint.replied_at:
+    if not may_rate(complaint):
         raise TransitionError("您已评价过这件投诉。")
     if satisfaction not in range(1, 6):
         raise TransitionError("请选择 1 到 5 分的满意度。")

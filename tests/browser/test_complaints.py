@@ -6,26 +6,16 @@ from PIL import Image
 from complaints import demo as complaints_demo
 from complaints.models import Complaint
 from tests.browser.conftest import assert_accessible
-from website import demo as website_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-class _Quiet:
-    class stdout:
-        @staticmethod
-        def write(*args, **kwargs):
-            pass
-
-
 @pytest.fixture
-def channel(db):
+def channel(home_page):
     from django.core.cache import cache
 
     cache.clear()
-    website_demo.load(_Quiet)
-    page = complaints_demo._ensure_page(_Quiet)
-    complaints_demo._ensure_routing(complaints_demo._ensure_departments())
+    page, _ = complaints_demo.ensure_channel()
     return page
 
 

@@ -1,17 +1,10 @@
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 from complaints import demo as complaints_demo
-from website import demo as website_demo
-
-
-class _Quiet:
-    class stdout:
-        @staticmethod
-        def write(*args, **kwargs):
-            pass
-
-    style = None
 
 
 @pytest.fixture(autouse=True)
@@ -22,12 +15,9 @@ def _fresh_rate_limits():
 
 
 @pytest.fixture
-def channel(db):
+def channel(home_page):
     """The site shell plus the complaints page, departments and routing table (no demo cases)."""
-    website_demo.load(_Quiet)
-    page = complaints_demo._ensure_page(_Quiet)
-    departments = complaints_demo._ensure_departments()
-    complaints_demo._ensure_routing(departments)
+    page, departments = complaints_demo.ensure_channel()
     page.departments = departments
     return page
 
@@ -39,6 +29,4 @@ def departments(channel):
 
 @pytest.fixture
 def handlers_group(db):
-    from django.core.management import call_command
-
-    call_command("setup_roles", stdout=_Quiet.stdout)
+    call_command("setup_roles", stdout=io.StringIO())

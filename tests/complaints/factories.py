@@ -40,15 +40,6 @@ class RoutingRuleFactory(factory.django.DjangoModelFactory):
             self.supporting_departments.set(extracted)
 
 
-def routing_table():
-    """The demo's departments and routing table, as `load_demo` seeds them."""
-    from complaints import demo
-
-    departments = demo._ensure_departments()
-    demo._ensure_routing(departments)
-    return departments
-
-
 def handler(department, **kwargs):
     """A member of staff in `department`'s complaint handlers group (setup_roles must have run)."""
     from website.roles import COMPLAINT_HANDLERS
@@ -100,3 +91,20 @@ def photo(name="photo.jpg", fmt="JPEG", gps=True):
 def pdf(name="receipt.pdf"):
     body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
     return SimpleUploadedFile(name, body, content_type="application/pdf")
+
+
+def form_data(**overrides):
+    """A complete, valid complaint form about an unlisted nursery; None drops a field."""
+    data = {
+        "category": "food",
+        "institution_name": "幸福里小区无名托育点",
+        "institution_address": "幸福里小区 3 栋 1 楼",
+        "occurred_on": "2026-03-02",
+        "description": "中午的饭菜有馊味，孩子回家后呕吐，同班几个孩子也不舒服。",
+        "contact_name": "张女士",
+        "contact_phone": "13812345678",
+        "contact_email": "",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}

@@ -5,25 +5,9 @@ from django.core import mail
 from PIL import Image
 
 from complaints.models import Complaint, ComplaintAttachment, Status
-from tests.complaints.factories import ComplaintFactory, pdf, photo
+from tests.complaints.factories import ComplaintFactory, form_data, pdf, photo
 
 SUBMIT = "/complaints/submit/"
-
-
-def form_data(**overrides):
-    data = {
-        "category": "food",
-        "institution_name": "幸福里小区无名托育点",
-        "institution_address": "幸福里小区 3 栋 1 楼",
-        "occurred_on": "2026-03-02",
-        "description": "中午的饭菜有馊味，孩子回家后呕吐，同班几个孩子也不舒服。",
-        "contact_name": "张女士",
-        "contact_phone": "13812345678",
-        "contact_email": "",
-        "website": "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def receipt_numbers(response):

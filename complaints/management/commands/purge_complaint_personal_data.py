@@ -16,8 +16,6 @@ from tqdm import tqdm
 from complaints import privacy
 from complaints.models import FINISHED_STATUSES, Complaint, ComplaintEvent, EventKind
 
-DEFAULT_RETENTION_DAYS = 730
-
 
 class Command(BaseCommand):
     help = "清除办结超过保存期限的投诉中的个人信息（姓名、电话、邮箱、附件）。"
@@ -33,7 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, dry_run=False, **options):
         if days is None:
-            days = int(getattr(settings, "COMPLAINTS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS))
+            days = settings.COMPLAINTS_RETENTION_DAYS
         if days < 0:
             self.stderr.write("保存期限不能为负数。")
             return
