@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from complaints import privacy
-from complaints.models import Category, ComplaintAttachment, Department
+from complaints import privacy, submission
+from complaints.models import Category, Complaint, ComplaintAttachment, Department
 
 MAX_ATTACHMENTS = 5
 MAX_IMAGE_PIXELS = 40_000_000
@@ -176,6 +176,8 @@ class ComplaintForm(forms.Form):
     )
     # A honeypot: hidden from people by CSS, filled in by form-spamming robots.
     website = forms.CharField(label="请勿填写此项", required=False)
+    # The one-time token that makes a resent form find its first case (complaints/submission.py).
+    submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, institution_queryset=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -223,6 +225,8 @@ class ComplaintForm(forms.Form):
         data = super().clean()
         if self.is_spam:
             raise forms.ValidationError("提交未通过校验，请刷新页面后重试。")
+        if submission.token_secret(data.get("submission_token")) is None:
+            self.add_error(None, "页面已过期，请核对下面的内容后再次提交。")
         if not data.get("institution") and not data.get("institution_name", "").strip():
             self.add_error("institution_name", "请从目录中选择机构，或填写机构名称。")
         if not data.get("anonymous"):
@@ -240,6 +244,25 @@ class ComplaintForm(forms.Form):
                 "如确需保留，请勾选下方的确认框后再提交。",
             )
         return data
+
+    def build_complaint(self, **fields):
+        """The unsaved complaint this valid form describes; `fields` adds what the form does not know."""
+        data = self.cleaned_data
+        institution = data["institution"]
+        return Complaint(
+            category=data["category"],
+            institution=institution,
+            institution_name=institution.name if institution else data["institution_name"].strip(),
+            institution_address=data["institution_address"].strip(),
+            occurred_on=data["occurred_on"],
+            description=data["description"].strip(),
+            text_has_personal_numbers=bool(self.personal_numbers),
+            anonymous=data["anonymous"],
+            contact_name="" if data["anonymous"] else data["contact_name"].strip(),
+            contact_phone="" if data["anonymous"] else data["contact_phone"],
+            contact_email=data["contact_email"],
+            **fields,
+        )
 
 
 def _code_field(label, max_length, required_message):

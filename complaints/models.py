@@ -123,12 +123,6 @@ def generate_tracking_number():
     return f"TS{timezone.localdate():%Y%m%d}-{suffix}"
 
 
-def generate_query_code():
-    """Ten characters, about 50 bits: enough against guessing behind the tracking page's rate limit."""
-    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-    return "".join(secrets.choice(alphabet) for _ in range(10))
-
-
 def hash_query_code(code):
     return salted_hmac("complaints.query-code", code.strip().upper(), algorithm="sha256").hexdigest()
 
@@ -156,6 +150,9 @@ class ComplaintQuerySet(models.QuerySet):
 class Complaint(models.Model):
     tracking_number = models.CharField("受理编号", max_length=24, unique=True, editable=False)
     query_code_hash = models.CharField(max_length=64, editable=False)
+    # The digest of the one-time form token it was submitted with (complaints/submission.py): a resent
+    # form finds this case instead of storing a second one. Empty for cases not filed through the form.
+    submission_digest = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 
     category = models.CharField("投诉类别", max_length=20, choices=Category.choices)
     institution = models.ForeignKey(
@@ -442,6 +439,7 @@ class ComplaintsPage(RoutablePageMixin, Page):
 
     overview = _hand_off("", "overview")
     submit = _hand_off("submit/", "submit")
+    receipt = _hand_off("submit/receipt/", "receipt")
     track = _hand_off("track/", "track")
     rate = _hand_off("track/rate/", "rate")
     reopen = _hand_off("track/reopen/", "reopen")

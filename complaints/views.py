@@ -1,20 +1,21 @@
 """Public views of the complaints channel, called by ComplaintsPage's routes."""
 
+import datetime
 import logging
 
-from django.db import IntegrityError, transaction
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_protect
 
-from complaints import ratelimit, workflow
+from complaints import ratelimit, submission, workflow
 from complaints.forms import ComplaintForm, RatingForm, ReopenForm, TrackForm
 from complaints.models import (
     Category,
     Complaint,
     RoutingRule,
-    generate_query_code,
-    generate_tracking_number,
 )
 from complaints.stats import monthly_stats
 
@@ -22,6 +23,11 @@ logger = logging.getLogger(__name__)
 
 RATE_LIMIT_MESSAGE = "提交过于频繁，请稍后再试。您填写的内容仍保留在下方，可稍后直接重新提交；如情况紧急，请拨打 12345 或 110。"
 TRACK_LIMIT_MESSAGE = "查询过于频繁，请稍后再试。"
+TOO_MANY_FILES_MESSAGE = (
+    "上传的内容太多（文件数量或大小超出限制），表单未能读取。每件投诉最多上传 5 个附件，"
+    "请重新填写并少选几个文件后再提交。"
+)
+ALREADY_SUBMITTED_MESSAGE = "这份表单已经提交过，不会重复受理。请凭回执上的受理编号和查询码查询办理进度。"
 TRACK_NOT_FOUND = "受理编号或查询码不正确，请核对后重试（注意区分数字 0 和字母 O）。"
 
 
@@ -36,6 +42,7 @@ def _urls(page):
     return {
         "overview": base,
         "submit": base + page.reverse_subpage("submit"),
+        "receipt": base + page.reverse_subpage("receipt"),
         "track": base + page.reverse_subpage("track"),
         "rate": base + page.reverse_subpage("rate"),
         "reopen": base + page.reverse_subpage("reopen"),
@@ -78,12 +85,41 @@ def _selected_institution(value):
     return _institutions().filter(pk=pk).first()
 
 
+def _form_again(request, institutions):
+    """A fresh form showing what was typed (files cannot be shown again), with a usable token."""
+    initial = request.POST.dict()
+    initial.pop("csrfmiddlewaretoken", None)
+    if submission.token_secret(initial.get("submission_token")) is None:
+        initial["submission_token"] = submission.new_token()
+    return ComplaintForm(initial=initial, institution_queryset=institutions)
+
+
+def _read_post(request):
+    """request.POST, or None when the upload is too large to read (too many files or fields)."""
+    try:
+        request.POST  # noqa: B018 - parses the body, which is where an oversized upload fails
+        request.FILES  # noqa: B018
+    except (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig):
+        logger.info("Unreadable complaint upload from %s", ratelimit.client_ip(request))
+        return None
+    return request.POST
+
+
+def _see_receipt(request, page, complaint, secret):
+    """303 to the receipt page, carrying the receipt in its one-time cookie."""
+    receipt_url = _urls(page)["receipt"]
+    response = HttpResponseRedirect(receipt_url)
+    response.status_code = 303
+    submission.set_receipt_cookie(request, response, receipt_url, complaint.tracking_number, secret)
+    return response
+
+
 @csrf_protect
 def submit(request, page):
     institutions = _institutions()
     context = {"search_results": None}
     if request.method != "POST":
-        initial = {}
+        initial = {"submission_token": submission.new_token()}
         selected = _selected_institution(request.GET.get("institution"))
         if selected is not None:
             initial["institution"] = selected.pk
@@ -93,6 +129,13 @@ def submit(request, page):
         context.update(form=form, selected_institution=selected)
         return _render(request, page, "complaints/submit.html", context, private=True)
 
+    if _read_post(request) is None:
+        form = ComplaintForm(
+            initial={"submission_token": submission.new_token()}, institution_queryset=institutions
+        )
+        context.update(form=form, selected_institution=None, upload_refused=TOO_MANY_FILES_MESSAGE)
+        return _render(request, page, "complaints/submit.html", context, status=400, private=True)
+
     form = ComplaintForm(request.POST, request.FILES, institution_queryset=institutions)
     selected = _selected_institution(request.POST.get("institution"))
     context.update(form=form, selected_institution=selected)
@@ -100,12 +143,10 @@ def submit(request, page):
     # The institution search works without JavaScript: it re-displays the form with the matches.
     if "find_institution" in request.POST or "clear_institution" in request.POST:
         query = request.POST.get("institution_query", "").strip()[:60]
-        initial = request.POST.dict()
-        initial.pop("csrfmiddlewaretoken", None)
+        context["form"] = form = _form_again(request, institutions)
         if "clear_institution" in request.POST:
-            initial["institution"] = ""
+            form.initial["institution"] = ""
             context["selected_institution"] = None
-        context["form"] = ComplaintForm(initial=initial, institution_queryset=institutions)
         context["files_dropped"] = bool(request.FILES)
         if query:
             context["search_results"] = list(institutions.filter(name__icontains=query).order_by("name")[:20])
@@ -116,65 +157,63 @@ def submit(request, page):
 
     if not ratelimit.hit(request, "submit"):
         # Not validated (a flood costs no image decoding), but everything typed is shown again.
-        initial = request.POST.dict()
-        initial.pop("csrfmiddlewaretoken", None)
-        context["form"] = ComplaintForm(initial=initial, institution_queryset=institutions)
+        context["form"] = _form_again(request, institutions)
         context["rate_limited"] = RATE_LIMIT_MESSAGE
         response = _render(request, page, "complaints/submit.html", context, status=429, private=True)
         response["Retry-After"] = str(ratelimit.retry_after("submit"))
         return response
 
-    if not form.is_valid():
-        return _render(
-            request,
-            page,
-            "complaints/submit.html",
-            context,
-            status=400 if form.is_spam else 200,
-            private=True,
-        )
+    secret = submission.token_secret(request.POST.get("submission_token"))
+    if secret is not None:
+        earlier = Complaint.objects.filter(submission_digest=submission.token_digest(secret)).first()
+        if earlier is not None:
+            return _already_submitted(request, page, earlier, secret, institutions)
 
-    data = form.cleaned_data
-    attachments = data["attachments"]
-    # Files are written before the transaction, so that the database's write lock is held only for rows.
-    for attachment in attachments:
-        attachment.file.save(attachment.file.name, attachment.file.file, save=False)
-    code = generate_query_code()
-    for attempt in range(5):
-        complaint = Complaint(
-            tracking_number=generate_tracking_number(),
-            category=data["category"],
-            institution=data["institution"],
-            institution_name=(
-                data["institution"].name if data["institution"] else data["institution_name"].strip()
-            ),
-            institution_address=data["institution_address"].strip(),
-            occurred_on=data["occurred_on"],
-            description=data["description"].strip(),
-            text_has_personal_numbers=bool(form.personal_numbers),
-            anonymous=data["anonymous"],
-            contact_name="" if data["anonymous"] else data["contact_name"].strip(),
-            contact_phone="" if data["anonymous"] else data["contact_phone"],
-            contact_email=data["contact_email"],
+    if not form.is_valid():
+        if secret is None:
+            form.data = form.data.copy()
+            form.data["submission_token"] = submission.new_token()
+        status = 400 if form.is_spam else 200
+        return _render(request, page, "complaints/submit.html", context, status=status, private=True)
+
+    complaint = submission.store(form, secret)
+    return _see_receipt(request, page, complaint, secret)
+
+
+def _already_submitted(request, page, complaint, secret, institutions):
+    """A resent form: its receipt again while it is fresh, later a note; never a second case."""
+    if complaint.created_at >= timezone.now() - datetime.timedelta(seconds=submission.REPLAY_SECONDS):
+        return _see_receipt(request, page, complaint, secret)
+    form = ComplaintForm(
+        initial={"submission_token": submission.new_token()}, institution_queryset=institutions
+    )
+    context = {"form": form, "search_results": None, "upload_refused": ALREADY_SUBMITTED_MESSAGE}
+    return _render(request, page, "complaints/submit.html", context, private=True)
+
+
+def receipt(request, page):
+    """The receipt, shown once: the cookie the submission left is read and deleted."""
+    receipt_url = _urls(page)["receipt"]
+    complaint = None
+    found = submission.read_receipt_cookie(request)
+    if found:
+        number, secret = found
+        complaint = (
+            Complaint.objects.filter(
+                tracking_number=number, submission_digest=submission.token_digest(secret)
+            )
+            .select_related("lead_department", "institution")
+            .first()
         )
-        try:
-            with transaction.atomic():
-                workflow.submit(complaint, code, attachments)
-            break
-        except IntegrityError:
-            if (
-                attempt == 4
-                or not Complaint.objects.filter(tracking_number=complaint.tracking_number).exists()
-            ):
-                raise
-            for attachment in attachments:
-                attachment.pk = None
-    context = {
-        "complaint": complaint,
-        "query_code": code,
-        "similar_case": complaint.similar_open_cases().exists(),
-    }
-    return _render(request, page, "complaints/receipt.html", context, private=True)
+    context = {"complaint": complaint}
+    if complaint is not None:
+        context.update(
+            query_code=submission.query_code_for(secret),
+            similar_case=complaint.similar_open_cases().exists(),
+        )
+    response = _render(request, page, "complaints/receipt.html", context, private=True)
+    submission.clear_receipt_cookie(response, receipt_url)
+    return response
 
 
 def _lookup(form):

@@ -6,7 +6,7 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from complaints import workflow
+from complaints import submission, workflow
 from complaints.models import Complaint, Department, RoutingRule
 from tests.factories import UserFactory
 
@@ -94,7 +94,7 @@ def pdf(name="receipt.pdf"):
 
 
 def form_data(**overrides):
-    """A complete, valid complaint form about an unlisted nursery; None drops a field."""
+    """A complete, valid complaint form about an unlisted nursery, with a fresh form token; None drops a field."""
     data = {
         "category": "food",
         "institution_name": "幸福里小区无名托育点",
@@ -105,6 +105,12 @@ def form_data(**overrides):
         "contact_phone": "13812345678",
         "contact_email": "",
         "website": "",
+        "submission_token": submission.new_token(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def post_form(client, data, **extra):
+    """Posts the complaint form and follows the redirect to the receipt, as a browser does."""
+    return client.post("/complaints/submit/", data, follow=True, **extra)

@@ -3,7 +3,7 @@ import datetime
 from django.utils import timezone
 
 from complaints.models import Complaint, ContactAccess, Status
-from tests.complaints.factories import ComplaintFactory, handler
+from tests.complaints.factories import ComplaintFactory, form_data, handler, photo, post_form
 from tests.factories import UserFactory
 
 INDEX = "/admin/complaint/"
@@ -115,19 +115,8 @@ def test_complaints_cannot_be_created_or_deleted_in_the_admin(client, department
 
 
 def test_attachments_are_served_only_to_the_handlers(client, channel, departments, handlers_group):
-    from tests.complaints.factories import photo
-
-    response = client.post(
-        "/complaints/submit/",
-        {
-            "category": "food",
-            "institution_name": "某托育点",
-            "description": "饭菜发霉，照片见附件，请尽快处理。",
-            "anonymous": "on",
-            "attachments": [photo()],
-        },
-    )
-    assert response.status_code == 200
+    data = form_data(anonymous="on", contact_name="", contact_phone="", attachments=[photo()])
+    assert post_form(client, data).status_code == 200
     attachment = Complaint.objects.get().attachments.get()
     url = f"/admin/complaint/attachment/{attachment.pk}/"
     client.force_login(handler(departments["fire"]))

@@ -7,7 +7,7 @@ from django.utils import timezone
 from complaints import workflow
 from complaints.models import Complaint, ComplaintAttachment, ComplaintsPage, EventKind, Status
 from complaints.privacy import mask_numbers, mask_phone
-from tests.complaints.factories import ComplaintFactory, form_data, handler
+from tests.complaints.factories import ComplaintFactory, form_data, handler, post_form
 from tests.directory.factories import InstitutionFactory
 
 SUBMIT = "/complaints/submit/"
@@ -41,7 +41,7 @@ def test_unfiled_institutions_are_not_offered_for_choosing(client, channel):
 def test_institution_search_works_without_javascript_and_keeps_the_text(client, channel):
     InstitutionFactory(name="阳光宝贝托育中心")
     InstitutionFactory(name="彩虹托育园")
-    response = client.post(SUBMIT, {**base_form(), "institution_query": "阳光", "find_institution": "1"})
+    response = post_form(client, {**base_form(), "institution_query": "阳光", "find_institution": "1"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "找到 1 家机构" in html and "阳光宝贝托育中心" in html and "彩虹托育园" not in html
@@ -50,15 +50,13 @@ def test_institution_search_works_without_javascript_and_keeps_the_text(client, 
 
 
 def test_a_search_without_matches_says_to_type_the_name(client, channel):
-    response = client.post(
-        SUBMIT, {**base_form(), "institution_query": "不存在的园", "find_institution": "1"}
-    )
+    response = post_form(client, {**base_form(), "institution_query": "不存在的园", "find_institution": "1"})
     assert "没有找到名称含“不存在的园”的已备案机构" in response.content.decode()
 
 
 def test_a_complaint_about_a_chosen_institution_is_linked_to_it(client, channel):
     institution = InstitutionFactory(name="阳光宝贝托育中心")
-    response = client.post(SUBMIT, base_form(institution=str(institution.pk)))
+    response = post_form(client, base_form(institution=str(institution.pk)))
     assert response.status_code == 200
     complaint = Complaint.objects.get()
     assert complaint.institution == institution
@@ -66,7 +64,7 @@ def test_a_complaint_about_a_chosen_institution_is_linked_to_it(client, channel)
 
 
 def test_an_unknown_institution_id_gets_a_clear_message(client, channel):
-    response = client.post(SUBMIT, base_form(institution="999999", institution_name=""))
+    response = post_form(client, base_form(institution="999999", institution_name=""))
     assert "所选机构不存在或已不在目录中" in response.content.decode()
 
 

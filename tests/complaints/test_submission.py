@@ -5,7 +5,7 @@ from django.core import mail
 from PIL import Image
 
 from complaints.models import Complaint, ComplaintAttachment, Status
-from tests.complaints.factories import ComplaintFactory, form_data, pdf, photo
+from tests.complaints.factories import ComplaintFactory, form_data, pdf, photo, post_form
 
 SUBMIT = "/complaints/submit/"
 
@@ -28,7 +28,7 @@ def test_submission_form_shows_the_110_notice_and_every_category(client, channel
 
 def test_anonymous_report_about_an_unlisted_nursery_with_a_photo_gets_a_receipt(client, channel):
     data = form_data(anonymous="on", contact_name="", contact_phone="", category="unfiled")
-    response = client.post(SUBMIT, {**data, "attachments": [photo()]})
+    response = post_form(client, {**data, "attachments": [photo()]})
     assert response.status_code == 200
     number, code = receipt_numbers(response)
     complaint = Complaint.objects.get(tracking_number=number)
@@ -42,7 +42,7 @@ def test_anonymous_report_about_an_unlisted_nursery_with_a_photo_gets_a_receipt(
 
 
 def test_uploaded_photo_is_stored_without_gps_or_camera_metadata(client, channel):
-    response = client.post(SUBMIT, {**form_data(), "attachments": [photo("IMG_0001.jpg")]})
+    response = post_form(client, {**form_data(), "attachments": [photo("IMG_0001.jpg")]})
     number, _ = receipt_numbers(response)
     attachment = ComplaintAttachment.objects.get(complaint__tracking_number=number)
     with attachment.file.open("rb") as handle:
@@ -54,7 +54,7 @@ def test_uploaded_photo_is_stored_without_gps_or_camera_metadata(client, channel
 
 
 def test_pdf_attachments_are_accepted_by_their_signature(client, channel):
-    response = client.post(SUBMIT, {**form_data(), "attachments": [pdf(), photo("a.png", "PNG")]})
+    response = post_form(client, {**form_data(), "attachments": [pdf(), photo("a.png", "PNG")]})
     number, _ = receipt_numbers(response)
     types = sorted(
         Complaint.objects.get(tracking_number=number).attachments.values_list("content_type", flat=True)
@@ -66,7 +66,7 @@ def test_a_file_pretending_to_be_a_photo_is_refused_and_the_text_is_kept(client,
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     fake = SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 this is not an image", content_type="image/jpeg")
-    response = client.post(SUBMIT, {**form_data(), "attachments": [fake]})
+    response = post_form(client, {**form_data(), "attachments": [fake]})
     html = response.content.decode()
     assert response.status_code == 200
     assert "不是可识别的图片或 PDF 文件" in html
@@ -75,20 +75,20 @@ def test_a_file_pretending_to_be_a_photo_is_refused_and_the_text_is_kept(client,
 
 
 def test_more_than_five_attachments_are_refused(client, channel):
-    response = client.post(SUBMIT, {**form_data(), "attachments": [photo(f"{i}.jpg") for i in range(6)]})
+    response = post_form(client, {**form_data(), "attachments": [photo(f"{i}.jpg") for i in range(6)]})
     assert "最多上传 5 个附件" in response.content.decode()
     assert Complaint.objects.count() == 0
 
 
 def test_attachments_over_the_size_limit_are_refused(client, channel, settings):
     settings.COMPLAINTS_MAX_ATTACHMENT_BYTES = 200
-    response = client.post(SUBMIT, {**form_data(), "attachments": [photo()]})
+    response = post_form(client, {**form_data(), "attachments": [photo()]})
     assert "“photo.jpg”超过 200 字节，请压缩后再上传" in response.content.decode()
     assert Complaint.objects.count() == 0
 
 
 def test_missing_contact_details_ask_for_them_or_anonymity(client, channel):
-    response = client.post(SUBMIT, form_data(contact_name="", contact_phone="12345"))
+    response = post_form(client, form_data(contact_name="", contact_phone="12345"))
     html = response.content.decode()
     assert "请填写联系人姓名，或勾选“匿名投诉”" in html
     assert "请填写 11 位手机号码" in html
@@ -97,11 +97,11 @@ def test_missing_contact_details_ask_for_them_or_anonymity(client, channel):
 
 def test_phone_numbers_in_the_text_are_flagged_before_sending_then_accepted_when_confirmed(client, channel):
     text = "园长电话 13987654321，身份证 110101199003074518，请核查这家托育点的收费。"
-    first = client.post(SUBMIT, form_data(description=text))
+    first = post_form(client, form_data(description=text))
     assert "描述中含有电话或身份证号码" in first.content.decode()
     assert "139****4321" in first.content.decode()
     assert Complaint.objects.count() == 0
-    second = client.post(SUBMIT, form_data(description=text, confirm_numbers="on"))
+    second = post_form(client, form_data(description=text, confirm_numbers="on"))
     number, _ = receipt_numbers(second)
     complaint = Complaint.objects.get(tracking_number=number)
     assert complaint.text_has_personal_numbers
@@ -110,7 +110,7 @@ def test_phone_numbers_in_the_text_are_flagged_before_sending_then_accepted_when
 
 
 def test_honeypot_submissions_are_refused_without_storing_anything(client, channel):
-    response = client.post(SUBMIT, form_data(website="http://spam.example"))
+    response = post_form(client, form_data(website="http://spam.example"))
     assert response.status_code == 400
     assert "提交未通过校验" in response.content.decode()
     assert Complaint.objects.count() == 0
@@ -118,9 +118,9 @@ def test_honeypot_submissions_are_refused_without_storing_anything(client, chann
 
 def test_too_many_submissions_from_one_address_get_429_and_keep_the_text(client, channel, settings):
     settings.COMPLAINTS_RATE_LIMITS = {"submit": (2, 3600)}
-    assert client.post(SUBMIT, form_data()).status_code == 200
-    assert client.post(SUBMIT, form_data()).status_code == 200
-    response = client.post(SUBMIT, form_data(description="第三次提交的内容，应该被限流但保留在表单里。"))
+    assert post_form(client, form_data()).status_code == 200
+    assert post_form(client, form_data()).status_code == 200
+    response = post_form(client, form_data(description="第三次提交的内容，应该被限流但保留在表单里。"))
     assert response.status_code == 429
     html = response.content.decode()
     assert "提交过于频繁，请稍后再试" in html
@@ -131,15 +131,13 @@ def test_too_many_submissions_from_one_address_get_429_and_keep_the_text(client,
 
 def test_rate_limit_counts_per_address(client, channel, settings):
     settings.COMPLAINTS_RATE_LIMITS = {"submit": (1, 3600)}
-    assert client.post(SUBMIT, form_data(), REMOTE_ADDR="10.0.0.1").status_code == 200
-    assert client.post(SUBMIT, form_data(), REMOTE_ADDR="10.0.0.1").status_code == 429
-    assert client.post(SUBMIT, form_data(), REMOTE_ADDR="10.0.0.2").status_code == 200
+    assert post_form(client, form_data(), REMOTE_ADDR="10.0.0.1").status_code == 200
+    assert post_form(client, form_data(), REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert post_form(client, form_data(), REMOTE_ADDR="10.0.0.2").status_code == 200
 
 
 def test_abuse_reports_take_the_fast_lane_to_police_and_health(client, channel, departments):
-    response = client.post(
-        SUBMIT, form_data(category="abuse", description="孩子身上有多处掐痕，说老师打他。")
-    )
+    response = post_form(client, form_data(category="abuse", description="孩子身上有多处掐痕，说老师打他。"))
     number, _ = receipt_numbers(response)
     complaint = Complaint.objects.get(tracking_number=number)
     assert complaint.urgent
@@ -152,7 +150,7 @@ def test_abuse_reports_take_the_fast_lane_to_police_and_health(client, channel, 
 
 
 def test_food_safety_lands_with_market_regulation_only(client, channel, departments):
-    number, _ = receipt_numbers(client.post(SUBMIT, form_data(category="food")))
+    number, _ = receipt_numbers(post_form(client, form_data(category="food")))
     complaint = Complaint.objects.get(tracking_number=number)
     assert complaint.lead_department == departments["market"]
     assert complaint.supporting_departments.count() == 0
@@ -161,14 +159,14 @@ def test_food_safety_lands_with_market_regulation_only(client, channel, departme
 
 def test_a_second_open_case_about_the_same_nursery_is_noted_but_accepted(client, channel):
     ComplaintFactory(category="food", institution_name="幸福里小区无名托育点")
-    response = client.post(SUBMIT, form_data(category="food"))
+    response = post_form(client, form_data(category="food"))
     assert response.status_code == 200
     assert "同类问题已有投诉正在办理" in response.content.decode()
     assert Complaint.objects.count() == 2
 
 
 def test_every_submission_gets_its_own_tracking_number(client, channel):
-    numbers = {receipt_numbers(client.post(SUBMIT, form_data()))[0] for _ in range(5)}
+    numbers = {receipt_numbers(post_form(client, form_data()))[0] for _ in range(5)}
     assert len(numbers) == 5
 
 
@@ -178,7 +176,7 @@ def test_department_is_mailed_when_a_case_is_routed_to_it(
     departments["fire"].email = "fire@gov.example"
     departments["fire"].save()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(SUBMIT, form_data(category="fire"))
+        post_form(client, form_data(category="fire"))
     assert [m.to for m in mail.outbox] == [["fire@gov.example"]]
     assert "新的投诉举报待办理" in mail.outbox[0].subject
     assert all("13812345678" not in m.body and "张女士" not in m.body for m in mail.outbox)
@@ -210,7 +208,7 @@ def test_a_failing_mail_server_never_loses_the_complaint(client, channel, settin
     task_finished.connect(record)
     try:
         Department.objects.filter(code="market").update(email="market@gov.example")
-        response = client.post(SUBMIT, form_data(category="food"))
+        response = post_form(client, form_data(category="food"))
     finally:
         task_finished.disconnect(record)
     assert response.status_code == 200
