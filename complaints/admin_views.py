@@ -1,6 +1,8 @@
 """The Wagtail admin side: the complaints viewset (department list, case page with its one action form,
 attachments), the routing table snippets and the dashboard panel. wagtail_hooks.py only registers them."""
 
+import logging
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -34,6 +36,9 @@ from complaints.models import (
     RoutingRule,
     Status,
 )
+from website.spreadsheets import safe_cell
+
+logger = logging.getLogger(__name__)
 
 
 class ComplaintPermissionPolicy(ModelPermissionPolicy):
@@ -96,6 +101,15 @@ class ComplaintIndexView(IndexView):
     """Only the complaints routed to one of the user's departments; overdue ones first."""
 
     default_ordering = "due_date"
+
+    def preprocess_field_value(self, field, value, export_format):
+        """Every exported cell as a spreadsheet shows it typed (no formulas); one bad cell never ends the
+        export: it is written empty and logged."""
+        try:
+            return safe_cell(super().preprocess_field_value(field, value, export_format))
+        except Exception:
+            logger.exception("Complaint export: could not write %s", field)
+            return ""
 
     @cached_property
     def table_class(self):

@@ -27,6 +27,10 @@ from complaints.models import (
 
 logger = logging.getLogger(__name__)
 
+# Days a replied case waits for the citizen (a rating or a request to reopen) before it closes by itself.
+# Read with this default until COMPLAINTS_AUTO_CLOSE_DAYS is declared in website/settings/base.py.
+AUTO_CLOSE_DAYS = 15
+
 # Who may fire a transition: the lead department's staff, the coordinator's staff, a supporting
 # department's staff (notes only), or the citizen.
 LEAD = "lead"
@@ -403,3 +407,40 @@ def rate(complaint, satisfaction, resolved):
         public=True,
     )
     return complaint
+
+
+def auto_close_days():
+    return int(getattr(settings, "COMPLAINTS_AUTO_CLOSE_DAYS", AUTO_CLOSE_DAYS))
+
+
+def close_unanswered_replies(now=None):
+    """Closes the cases left in 已答复 for COMPLAINTS_AUTO_CLOSE_DAYS after the reply (or the citizen's
+    last rating) with no reopening; returns how many. Their closing time is the end of that wait, so the
+    retention period of their personal data counts from when they were due to close."""
+    now = now or timezone.now()
+    days = auto_close_days()
+    wait = datetime.timedelta(days=days)
+    closed = 0
+    for pk in Complaint.objects.filter(status=Status.REPLIED, replied_at__lt=now - wait).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            complaint = Complaint.objects.select_for_update().get(pk=pk)
+            last_reaction = max(filter(None, [complaint.replied_at, complaint.rated_at]))
+            if complaint.status != Status.REPLIED or last_reaction >= now - wait:
+                continue
+            complaint.status = Status.CLOSED
+            complaint.closed_at = last_reaction + wait
+            complaint.due_date = None
+            complaint.save()
+            ComplaintEvent.objects.create(
+                complaint=complaint,
+                kind=EventKind.CLOSED,
+                from_status=Status.REPLIED,
+                to_status=Status.CLOSED,
+                actor_label="系统",
+                message=f"答复后 {days} 天内未申请重新办理，系统自动办结。",
+                public=True,
+            )
+            closed += 1
+    return closed

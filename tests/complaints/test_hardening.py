@@ -53,3 +53,75 @@ def test_an_invalid_form_never_tells_whether_a_nursery_has_an_open_case(client, 
     assert "请至少写" in probe.content.decode() or "描述太短" in probe.content.decode()
     assert "同类问题已有投诉正在办理" not in probe.content.decode()
     assert Complaint.objects.count() == 1
+
+
+def test_complaint_export_neutralises_formulas_typed_by_a_citizen(client, departments, handlers_group):
+    from tests.complaints.factories import handler
+
+    ComplaintFactory(category="food", institution_name='=HYPERLINK("http://evil.example","点我")')
+    ComplaintFactory(category="food", institution_name="@SUM(1+1)")
+    client.force_login(handler(departments["market"]))
+    for fmt in ("csv", "xlsx"):
+        response = client.get(f"/admin/complaint/?export={fmt}")
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        if fmt == "csv":
+            text = body.decode()
+            assert "'=HYPERLINK" in text and "'@SUM(1+1)" in text
+            assert ",=HYPERLINK" not in text and "\n=HYPERLINK" not in text
+        else:
+            import io
+
+            from openpyxl import load_workbook
+
+            cells = [c.value for row in load_workbook(io.BytesIO(body)).active.iter_rows() for c in row]
+            assert '\'=HYPERLINK("http://evil.example","点我")' in cells
+            assert not any(isinstance(v, str) and v.startswith(("=", "@")) for v in cells)
+
+
+def _replied(departments, days_ago):
+    import datetime
+
+    from django.utils import timezone
+
+    from complaints import workflow
+    from tests.complaints.factories import handler
+
+    staff = handler(departments["market"])
+    complaint = workflow.apply(ComplaintFactory(category="food"), "accept", staff)
+    complaint = workflow.apply(complaint, "reply", staff, message="已责令整改。")
+    replied_at = timezone.now() - datetime.timedelta(days=days_ago)
+    Complaint.objects.filter(pk=complaint.pk).update(replied_at=replied_at)
+    return complaint
+
+
+def test_replied_cases_nobody_answers_close_by_themselves_and_are_then_purged(
+    departments, handlers_group, settings
+):
+    import io
+
+    from django.core.management import call_command
+
+    from complaints.models import Status
+
+    settings.COMPLAINTS_AUTO_CLOSE_DAYS = 15
+    settings.COMPLAINTS_RETENTION_DAYS = 365
+    forgotten = _replied(departments, days_ago=800)
+    recent = _replied(departments, days_ago=3)
+    call_command("purge_complaint_personal_data", stdout=io.StringIO())
+    forgotten.refresh_from_db()
+    recent.refresh_from_db()
+    assert forgotten.status == Status.CLOSED and forgotten.events.filter(actor_label="系统").exists()
+    assert forgotten.contact_phone == "" and forgotten.personal_data_purged_at is not None
+    assert recent.status == Status.REPLIED and recent.contact_phone == "13812345678"
+
+
+def test_purge_with_negative_days_exits_non_zero_with_a_chinese_error(db, capsys):
+    import pytest
+
+    from complaints.management.commands.purge_complaint_personal_data import Command
+
+    with pytest.raises(SystemExit) as exit_info:
+        Command().run_from_argv(["manage.py", "purge_complaint_personal_data", "--days", "-5"])
+    assert exit_info.value.code != 0
+    assert "保存期限不能为负数" in capsys.readouterr().err

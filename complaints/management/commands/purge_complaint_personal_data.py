@@ -8,12 +8,12 @@ statistics. Idempotent: a purged case is skipped the next time.
 import datetime
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from complaints import privacy
+from complaints import privacy, workflow
 from complaints.models import FINISHED_STATUSES, Complaint, ComplaintEvent, EventKind
 
 
@@ -33,8 +33,11 @@ class Command(BaseCommand):
         if days is None:
             days = settings.COMPLAINTS_RETENTION_DAYS
         if days < 0:
-            self.stderr.write("保存期限不能为负数。")
-            return
+            raise CommandError(f"保存期限不能为负数（--days {days}）。")
+        # Replied cases nobody reacted to are finished too: close them first, so none is kept for ever.
+        closed = 0 if dry_run else workflow.close_unanswered_replies()
+        if closed:
+            self.stdout.write(f"已自动办结 {closed} 件答复后无人回应的投诉。")
         cutoff = timezone.now() - datetime.timedelta(days=days)
         due = Complaint.objects.filter(
             status__in=FINISHED_STATUSES, closed_at__lt=cutoff, personal_data_purged_at__isnull=True
