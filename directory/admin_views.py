@@ -1,19 +1,31 @@
-"""Admin views for directory managers: upload a spreadsheet to import, download one to export."""
+"""The directory in the Wagtail admin: institutions (with revisions and inline records), districts and
+streets as snippet viewsets, and spreadsheet import and export for directory managers.
+
+Registered in directory/wagtail_hooks.py. Every search box here matches substrings in the database
+(SQLite and PostgreSQL alike): institutions are not in Wagtail's search index.
+"""
 
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import FormView, View
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from directory.importing import ImportFileError, import_file, write_csv, write_xlsx
-from directory.models import STATUS_CHOICES, District, Institution
-from website.models import SERVICE_TYPES
+from directory.importing.exporting import write_csv, write_xlsx
+from directory.importing.messages import ImportFileError
+from directory.importing.saving import import_file
+from directory.models import District, Institution, Kind, ServiceType, Status, Street
 
 # What the listing's search box matches (substrings, on SQLite and PostgreSQL alike).
 SEARCH_FIELDS = ["name", "credit_code", "address", "filing_number", "phone"]
@@ -49,17 +61,15 @@ class InstitutionFilterSet(WagtailFilterSet):
     )
     service = django_filters.ChoiceFilter(
         label="服务类型",
-        choices=SERVICE_TYPES,
+        choices=ServiceType.choices,
         field_name="services__service_type",
         distinct=True,
         empty_label="全部服务类型",
     )
-    status = django_filters.ChoiceFilter(label="经营状态", choices=STATUS_CHOICES, empty_label="全部状态")
+    status = django_filters.ChoiceFilter(label="经营状态", choices=Status.choices, empty_label="全部状态")
     inclusive = django_filters.BooleanFilter(label="普惠托育")
     filed = django_filters.BooleanFilter(label="已备案", method="filter_filed")
-    kind = django_filters.ChoiceFilter(
-        label="机构类型", choices=Institution._meta.get_field("kind").choices, empty_label="全部类型"
-    )
+    kind = django_filters.ChoiceFilter(label="机构类型", choices=Kind.choices, empty_label="全部类型")
 
     class Meta:
         model = Institution
@@ -71,16 +81,48 @@ class InstitutionFilterSet(WagtailFilterSet):
         return queryset.exclude(filing_number="") if value else queryset.filter(filing_number="")
 
 
+def matching(queryset, query):
+    """Institutions with `query` in one of SEARCH_FIELDS (the listing, the chooser and the export)."""
+    query = (query or "").strip()
+    if not query:
+        return queryset
+    condition = Q()
+    for field in SEARCH_FIELDS:
+        condition |= Q(**{f"{field}__icontains": query})
+    return queryset.filter(condition)
+
+
 def listing_queryset(request):
     """The institutions the admin listing shows for this request's search and filters."""
     queryset = InstitutionFilterSet(request.GET, queryset=Institution.objects.all(), request=request).qs
-    query = request.GET.get("q", "").strip()
-    if query:
-        condition = Q()
-        for field in SEARCH_FIELDS:
-            condition |= Q(**{f"{field}__icontains": query})
-        queryset = queryset.filter(condition)
-    return queryset
+    return matching(queryset, request.GET.get("q"))
+
+
+class InstitutionChooserFilterForm(BaseFilterForm):
+    """The chooser's search box, answered by the database like the listing's."""
+
+    q = forms.CharField(label="搜索", required=False, widget=forms.TextInput(attrs={"placeholder": "搜索"}))
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q")
+        if query:
+            self.is_searching = True
+            self.search_query = query
+        return matching(objects, query)
+
+
+class InstitutionChooseView(ChooseView):
+    filter_form_class = InstitutionChooserFilterForm
+
+
+class InstitutionChooseResultsView(ChooseResultsView):
+    filter_form_class = InstitutionChooserFilterForm
+
+
+class InstitutionChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = InstitutionChooseView
+    choose_results_view_class = InstitutionChooseResultsView
 
 
 def _require(request, *codenames):
@@ -140,3 +182,94 @@ class ExportView(View):
             response["Content-Disposition"] = f'attachment; filename="institutions-{stamp}.xlsx"'
             write_xlsx(response, listing_queryset(request))
         return response
+
+
+class InstitutionIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        user = self.request.user
+        if user.has_perm("directory.add_institution") and user.has_perm("directory.change_institution"):
+            buttons.append(HeaderButton("导入表格", url=self.sibling_url("import"), icon_name="upload"))
+        # The export follows the listing: the same search and filters, every page of it.
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        export_url = self.sibling_url("export") + (f"?{query.urlencode()}" if query else "")
+        buttons.append(HeaderButton("导出表格", url=export_url, icon_name="download"))
+        return buttons
+
+    def sibling_url(self, name):
+        return reverse(f"{self.request.resolver_match.namespace}:{name}")
+
+
+class InstitutionViewSet(SnippetViewSet):
+    model = Institution
+    chooser_viewset_class = InstitutionChooserViewSet
+    icon = "home"
+    menu_label = "托育机构"
+    menu_order = 100
+    index_view_class = InstitutionIndexView
+    filterset_class = InstitutionFilterSet
+    # The ORM answers the listing search: managers type parts of names, addresses, credit codes and
+    # filing numbers, which a substring match finds on SQLite and PostgreSQL alike.
+    search_backend_name = None
+    search_fields = SEARCH_FIELDS
+    list_display = [
+        "name",
+        Column("district", label="区县"),
+        Column("status", label="状态", accessor="get_status_display"),
+        BooleanColumn("is_filed", label="已备案"),
+        BooleanColumn("inclusive", label="普惠"),
+        Column("vacancies", label="空余托位"),
+        UpdatedAtColumn(),
+    ]
+    list_per_page = 50
+    ordering = ["name"]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return Institution.objects.select_related("district", "latest_revision")
+
+    @property
+    def import_view(self):
+        return ImportView.as_view()
+
+    @property
+    def export_view(self):
+        return ExportView.as_view()
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", self.import_view, name="import"),
+            path("export/", self.export_view, name="export"),
+        ]
+
+
+class DistrictViewSet(SnippetViewSet):
+    model = District
+    icon = "site"
+    menu_label = "区县"
+    search_backend_name = None
+    search_fields = ["code", "name"]
+    list_display = ["name", "code"]
+
+
+class StreetViewSet(SnippetViewSet):
+    model = Street
+    icon = "site"
+    menu_label = "街道（乡镇）"
+    search_backend_name = None
+    search_fields = ["code", "name"]
+    list_display = ["name", "code", "district"]
+    list_filter = ["district"]
+
+    def get_queryset(self, request):
+        return Street.objects.select_related("district")
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    menu_label = "托育机构名录"
+    menu_icon = "home"
+    menu_order = 210
+    items = (InstitutionViewSet, DistrictViewSet, StreetViewSet)

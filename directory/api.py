@@ -6,7 +6,7 @@ Only `Institution.objects.public()` is ever answered. Invalid input gives a 400 
 
 from django.http import JsonResponse
 
-from directory.models import District, Institution
+from directory.models import Institution
 from directory.search import QueryError, SearchQuery, search
 from directory.search.present import hit_json, results_json, service_rows
 from directory.search.results import Hit
@@ -16,14 +16,6 @@ def _json(data, status=200):
     response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "no-cache"
     return response
-
-
-def parse_query(params):
-    """A validated SearchQuery, also checking that a district code is one the site knows."""
-    query = SearchQuery.from_params(params)
-    if query.district and not District.objects.filter(code=query.district).exists():
-        raise QueryError(f"没有找到区县代码为 {query.district} 的区县。", "district")
-    return query
 
 
 def _method_not_allowed(request):
@@ -38,7 +30,7 @@ def institution_list(request):
     if refused := _method_not_allowed(request):
         return refused
     try:
-        query = parse_query(request.GET)
+        query = SearchQuery.parse(request.GET)
     except QueryError as error:
         return _json({"error": error.message, "field": error.field}, status=400)
     return _json(results_json(search(query)))

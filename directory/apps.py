@@ -7,10 +7,16 @@ class DirectoryConfig(AppConfig):
     verbose_name = "托育机构"
 
     def ready(self):
-        from directory.models import Institution, InstitutionService
-        from directory.search.tasks import institution_changed, service_changed
+        from directory.models import District, Institution, InstitutionService, Street
+        from directory.search.tasks import (
+            district_changed,
+            institution_changed,
+            service_changed,
+            street_changed,
+        )
 
-        # Saves and deletes keep the Elasticsearch index (when one is configured) in step.
+        # Saves and deletes keep the search cluster's index (when one is configured) in step; a renamed
+        # district or street rewrites the documents of its institutions.
         post_save.connect(
             institution_changed, sender=Institution, dispatch_uid="directory_es_institution_saved"
         )
@@ -23,3 +29,5 @@ class DirectoryConfig(AppConfig):
         post_delete.connect(
             service_changed, sender=InstitutionService, dispatch_uid="directory_es_service_deleted"
         )
+        post_save.connect(district_changed, sender=District, dispatch_uid="directory_es_district_saved")
+        post_save.connect(street_changed, sender=Street, dispatch_uid="directory_es_street_saved")

@@ -10,7 +10,6 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
-from wagtail.search.backends import get_search_backend
 
 from directory.credit_code import make as make_credit_code
 from directory.models import (
@@ -302,11 +301,11 @@ def next_number(mark):
     return max((int(code[10:17]) for code in codes), default=0) + 1
 
 
-def generate(count, mark, seed, start=1, progress=None, batch_size=1000, today=None, index=False):
+def generate(count, mark, seed, start=1, progress=None, batch_size=1000, today=None):
     """Creates `count` institutions numbered from `start`, skipping credit codes that already exist.
 
-    Uses bulk inserts (no per-row signals), so it is fast enough for 100 000 rows. With `index`, the
-    rows are also added to Wagtail's search index. Returns how many were created.
+    Uses bulk inserts (no per-row signals), so it is fast enough for 100 000 rows. Returns how many were
+    created.
     """
     today = today or datetime.date.today()
     rng = random.Random(seed)
@@ -335,8 +334,6 @@ def generate(count, mark, seed, start=1, progress=None, batch_size=1000, today=N
                         children[type(child)].append(child)
             for model, objects in children.items():
                 model.objects.bulk_create(objects)
-            if index and institutions:
-                get_search_backend().add_bulk(Institution, institutions)
         created += len(batch)
         if progress is not None:
             progress(len(numbers))
@@ -359,7 +356,7 @@ def load(command):
         search_description="查询鹤壁市已备案的托育机构：全日托、半日托、计时托、临时托。",
     )
     existing = Institution.objects.filter(credit_code__contains=DEMO_MARK).count()
-    created = generate(DEMO_COUNT, DEMO_MARK, DEMO_SEED, today=datetime.date(2026, 11, 1), index=True)
+    created = generate(DEMO_COUNT, DEMO_MARK, DEMO_SEED, today=datetime.date(2026, 11, 1))
     if created:
         command.stdout.write(f"已添加 {created} 家演示托育机构（鹤壁市五个区县，均为虚构）。")
     elif existing:

@@ -25,36 +25,84 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, RevisionMixin
-from wagtail.search import index
 
 from directory.credit_code import normalise, validate_credit_code
 from directory.forms import InstitutionForm
-from website.models import SERVICE_TYPES
 
 # --- Choices ----------------------------------------------------------------------------------------
 
-KIND_CHOICES = [("centre", "托育机构"), ("home", "家庭托育点")]
-KIND_HOME = "home"
-NATURE_CHOICES = [("for_profit", "营利性"), ("non_profit", "非营利性")]
-ORGANISER_CHOICES = [
-    ("social", "社会力量举办"),
-    ("employer", "用人单位举办"),
-    ("kindergarten", "幼儿园托班"),
-    ("community", "社区举办"),
-    ("public_private", "公办民营"),
-    ("public", "公办"),
-    ("other", "其他"),
-]
-STATUS_CHOICES = [("normal", "正常"), ("suspended", "暂停"), ("cancelled", "注销")]
-GRADE_CHOICES = [("A", "A 级"), ("B", "B 级"), ("C", "C 级"), ("D", "D 级")]
-STAR_CHOICES = [(n, f"{n} 星") for n in range(1, 6)]
-INSPECTION_RESULTS = [
-    ("pass", "合格"),
-    ("rectify", "限期整改"),
-    ("rectified", "整改完成"),
-    ("fail", "不合格"),
-]
-CREDIT_KINDS = [("good", "守信（良好）"), ("bad", "失信（不良）")]
+
+class ServiceType(models.TextChoices):
+    """The four kinds of care; this order is the order everywhere (pages, API, export, facets)."""
+
+    FULL_DAY = "full_day", "全日托"
+    HALF_DAY = "half_day", "半日托"
+    HOURLY = "hourly", "计时托"
+    TEMPORARY = "temporary", "临时托"
+
+
+SERVICE_ORDER = {code: rank for rank, code in enumerate(ServiceType.values)}
+
+
+class Kind(models.TextChoices):
+    CENTRE = "centre", "托育机构"
+    HOME = "home", "家庭托育点"
+
+
+class Nature(models.TextChoices):
+    FOR_PROFIT = "for_profit", "营利性"
+    NON_PROFIT = "non_profit", "非营利性"
+
+
+class OrganiserType(models.TextChoices):
+    SOCIAL = "social", "社会力量举办"
+    EMPLOYER = "employer", "用人单位举办"
+    KINDERGARTEN = "kindergarten", "幼儿园托班"
+    COMMUNITY = "community", "社区举办"
+    PUBLIC_PRIVATE = "public_private", "公办民营"
+    PUBLIC = "public", "公办"
+    OTHER = "other", "其他"
+
+
+class Status(models.TextChoices):
+    NORMAL = "normal", "正常"
+    SUSPENDED = "suspended", "暂停"
+    CANCELLED = "cancelled", "注销"
+
+
+class QualityGrade(models.TextChoices):
+    A = "A", "A 级"
+    B = "B", "B 级"
+    C = "C", "C 级"
+    D = "D", "D 级"
+
+
+class StarLevel(models.IntegerChoices):
+    ONE = 1, "1 星"
+    TWO = 2, "2 星"
+    THREE = 3, "3 星"
+    FOUR = 4, "4 星"
+    FIVE = 5, "5 星"
+
+
+class InspectionResult(models.TextChoices):
+    PASS = "pass", "合格"
+    RECTIFY = "rectify", "限期整改"
+    RECTIFIED = "rectified", "整改完成"
+    FAIL = "fail", "不合格"
+
+
+class CreditKind(models.TextChoices):
+    GOOD = "good", "守信（良好）"
+    BAD = "bad", "失信（不良）"
+
+
+class ClassType(models.TextChoices):
+    INFANT = "infant", "乳儿班"
+    TODDLER_SMALL = "toddler_small", "托小班"
+    TODDLER_BIG = "toddler_big", "托大班"
+    MIXED = "mixed", "混合班"
+
 
 # A home-based care point (家庭托育点) takes at most this many children.
 HOME_MAX_CHILDREN = 5
@@ -89,12 +137,11 @@ def _coarse_sql(field):
 # The national 托育机构设置标准（试行）: class types, age ranges, class sizes and carer ratios.
 # The standard gives no ratio for mixed classes; the toddler-small ratio (1:5) is applied to them.
 CLASS_RULES = {
-    "infant": {"label": "乳儿班", "min_age": 6, "max_age": 12, "max_children": 10, "ratio": 3},
-    "toddler_small": {"label": "托小班", "min_age": 12, "max_age": 24, "max_children": 15, "ratio": 5},
-    "toddler_big": {"label": "托大班", "min_age": 24, "max_age": 36, "max_children": 20, "ratio": 7},
-    "mixed": {"label": "混合班", "min_age": 18, "max_age": 36, "max_children": 18, "ratio": 5},
+    ClassType.INFANT: {"min_age": 6, "max_age": 12, "max_children": 10, "ratio": 3},
+    ClassType.TODDLER_SMALL: {"min_age": 12, "max_age": 24, "max_children": 15, "ratio": 5},
+    ClassType.TODDLER_BIG: {"min_age": 24, "max_age": 36, "max_children": 20, "ratio": 7},
+    ClassType.MIXED: {"min_age": 18, "max_age": 36, "max_children": 18, "ratio": 5},
 }
-CLASS_CHOICES = [(key, rule["label"]) for key, rule in CLASS_RULES.items()]
 
 # Points per quality grade (WS/T 821-2023) on the same 1–5 scale as star levels.
 GRADE_POINTS = {"A": 5.0, "B": 4.0, "C": 3.0, "D": 1.0}
@@ -110,8 +157,15 @@ def compute_rating(quality_grade, star_level):
     return round(sum(parts) / len(parts), 2) if parts else 0.0
 
 
-def home_capacity_message(capacity):
-    return f"家庭托育点最多收托 {HOME_MAX_CHILDREN} 名婴幼儿，当前托位数为 {capacity}。"
+# The code of a ValidationError whose message is a whole sentence naming what it is about, so that
+# the importer shows it as is instead of prefixing the field's label.
+SENTENCE = "sentence"
+
+
+def home_capacity_error(capacity):
+    return ValidationError(
+        f"家庭托育点最多收托 {HOME_MAX_CHILDREN} 名婴幼儿，当前托位数为 {capacity}。", code=SENTENCE
+    )
 
 
 # --- Administrative divisions -------------------------------------------------------------------------
@@ -152,7 +206,7 @@ class Street(models.Model):
 class InstitutionQuerySet(models.QuerySet):
     def public(self):
         """Filed and in normal operation: the only institutions the public sees."""
-        return self.exclude(filing_number="").filter(status="normal")
+        return self.exclude(filing_number="").filter(status=Status.NORMAL)
 
     def for_verification(self, query):
         """Every institution, whatever its status, matching a name fragment or a credit code."""
@@ -172,7 +226,7 @@ class InstitutionQuerySet(models.QuerySet):
         Distances, distance sorting and radius filters use these, so a home-based care point is measured
         from the same coarse point the public sees and its distance gives nothing more away.
         """
-        is_home = models.Q(kind=KIND_HOME)
+        is_home = models.Q(kind=Kind.HOME)
         return self.annotate(
             public_latitude=Case(
                 When(is_home, then=_coarse_sql("latitude")), default=F("latitude"), output_field=FloatField()
@@ -185,7 +239,13 @@ class InstitutionQuerySet(models.QuerySet):
         )
 
 
-class Institution(RevisionMixin, index.Indexed, ClusterableModel):
+class Institution(RevisionMixin, ClusterableModel):
+    """A filed (or not yet filed) childcare institution.
+
+    Not in Wagtail's search index: the admin listing and chooser search the database (substring
+    matches, see directory/admin_views.py), the public search has its own engines (directory/search/).
+    """
+
     name = models.CharField("机构名称", max_length=100)
     slug = models.SlugField(
         "网址标识",
@@ -200,12 +260,14 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
     kind = models.CharField(
         "机构类型",
         max_length=10,
-        choices=KIND_CHOICES,
-        default="centre",
+        choices=Kind,
+        default=Kind.CENTRE,
         help_text=f"家庭托育点最多收托 {HOME_MAX_CHILDREN} 名婴幼儿，公开页面只显示到街道，不显示门牌号。",
     )
-    nature = models.CharField("机构性质", max_length=12, choices=NATURE_CHOICES, default="for_profit")
-    organiser_type = models.CharField("举办类型", max_length=20, choices=ORGANISER_CHOICES, default="social")
+    nature = models.CharField("机构性质", max_length=12, choices=Nature, default=Nature.FOR_PROFIT)
+    organiser_type = models.CharField(
+        "举办类型", max_length=20, choices=OrganiserType, default=OrganiserType.SOCIAL
+    )
     district = models.ForeignKey(
         District, on_delete=models.PROTECT, related_name="institutions", verbose_name="区县"
     )
@@ -227,7 +289,7 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
     phone = models.CharField("联系电话", max_length=50, blank=True)
     opening_hours = models.CharField("开放时间", max_length=100, blank=True)
     description = models.TextField("机构简介", blank=True)
-    status = models.CharField("经营状态", max_length=12, choices=STATUS_CHOICES, default="normal")
+    status = models.CharField("经营状态", max_length=12, choices=Status, default=Status.NORMAL)
 
     filing_number = models.CharField("备案编号", max_length=64, blank=True, help_text="留空表示尚未备案。")
     filing_date = models.DateField("备案日期", null=True, blank=True)
@@ -246,9 +308,9 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
     inclusive = models.BooleanField("普惠托育", default=False)
     demonstration = models.BooleanField("示范机构", default=False)
     quality_grade = models.CharField(
-        "质量评估等级", max_length=1, choices=GRADE_CHOICES, blank=True, help_text="依据 WS/T 821-2023。"
+        "质量评估等级", max_length=1, choices=QualityGrade, blank=True, help_text="依据 WS/T 821-2023。"
     )
-    star_level = models.PositiveSmallIntegerField("星级", choices=STAR_CHOICES, null=True, blank=True)
+    star_level = models.PositiveSmallIntegerField("星级", choices=StarLevel, null=True, blank=True)
     rating = models.FloatField("综合评分", default=0.0, editable=False)
 
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -259,25 +321,6 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
     base_form_class = InstitutionForm
 
     objects = InstitutionQuerySet.as_manager()
-
-    search_fields = [
-        index.SearchField("name", boost=3),
-        index.AutocompleteField("name"),
-        index.SearchField("address"),
-        index.SearchField("description"),
-        index.RelatedFields("district", [index.SearchField("name"), index.FilterField("code")]),
-        index.RelatedFields("street", [index.SearchField("name")]),
-        index.FilterField("status"),
-        index.FilterField("filing_number"),
-        index.FilterField("district"),
-        index.FilterField("kind"),
-        index.FilterField("inclusive"),
-        index.FilterField("min_age_months"),
-        index.FilterField("max_age_months"),
-        index.FilterField("vacancies"),
-        index.FilterField("rating"),
-        index.FilterField("credit_code"),
-    ]
 
     basic_panels = [
         FieldPanel("name"),
@@ -345,10 +388,6 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
     def revisions(self):
         return self._revisions
 
-    @classmethod
-    def get_indexed_objects(cls):
-        return cls.objects.select_related("district", "street")
-
     def get_absolute_url(self):
         return f"/directory/{self.slug}/"
 
@@ -358,11 +397,11 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
 
     @property
     def is_public(self):
-        return self.is_filed and self.status == "normal"
+        return self.is_filed and self.status == Status.NORMAL
 
     @property
     def is_home(self):
-        return self.kind == "home"
+        return self.kind == Kind.HOME
 
     @property
     def public_address(self):
@@ -400,15 +439,19 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
         errors = {}
         if self.min_age_months is not None and self.max_age_months is not None:
             if self.min_age_months > self.max_age_months:
-                errors["max_age_months"] = "最大收托月龄不能小于最小收托月龄。"
+                errors["max_age_months"] = ValidationError(
+                    "最大收托月龄不能小于最小收托月龄。", code=SENTENCE
+                )
         if self.capacity is not None and self.vacancies is not None and self.vacancies > self.capacity:
-            errors["vacancies"] = f"空余托位（{self.vacancies}）不能多于托位数（{self.capacity}）。"
-        if self.kind == "home" and self.capacity and self.capacity > HOME_MAX_CHILDREN:
-            errors["capacity"] = home_capacity_message(self.capacity)
+            errors["vacancies"] = ValidationError(
+                f"空余托位（{self.vacancies}）不能多于托位数（{self.capacity}）。", code=SENTENCE
+            )
+        if self.is_home and self.capacity and self.capacity > HOME_MAX_CHILDREN:
+            errors["capacity"] = home_capacity_error(self.capacity)
         if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = "经度和纬度需同时填写，或同时留空。"
+            errors["longitude"] = ValidationError("经度和纬度需同时填写，或同时留空。", code=SENTENCE)
         if self.street_id and self.district_id and self.street.district_id != self.district_id:
-            errors["street"] = f"街道“{self.street.name}”不属于所选区县。"
+            errors["street"] = ValidationError(f"街道“{self.street.name}”不属于所选区县。", code=SENTENCE)
         if errors:
             raise ValidationError(errors)
 
@@ -417,23 +460,25 @@ class Institution(RevisionMixin, index.Indexed, ClusterableModel):
         self.credit_code = normalise(self.credit_code)
         if not self.slug:
             self.slug = self.credit_code.lower()
-        if self.kind == "home" and self.capacity > HOME_MAX_CHILDREN:
-            raise ValidationError({"capacity": home_capacity_message(self.capacity)})
+        if self.is_home and self.capacity > HOME_MAX_CHILDREN:
+            raise ValidationError({"capacity": home_capacity_error(self.capacity)})
         self.rating = compute_rating(self.quality_grade, self.star_level)
 
     def save(self, *args, **kwargs):
         self.prepare_for_save()
         super().save(*args, **kwargs)
 
-    # What the detail page and the search results need, in one place.
+    def services_in_order(self):
+        """Its services in ServiceType order (prefetch `services` to avoid a query)."""
+        return sorted(self.services.all(), key=lambda service: SERVICE_ORDER.get(service.service_type, 99))
+
     def service_labels(self):
-        labels = dict(SERVICE_TYPES)
-        return [labels[s.service_type] for s in self.services.all() if s.service_type in labels]
+        return [service.get_service_type_display() for service in self.services_in_order()]
 
 
 class InstitutionService(Orderable):
     institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="services")
-    service_type = models.CharField("服务类型", max_length=12, choices=SERVICE_TYPES)
+    service_type = models.CharField("服务类型", max_length=12, choices=ServiceType)
     monthly_fee = models.DecimalField(
         "月收费（元）",
         max_digits=8,
@@ -461,7 +506,7 @@ class InstitutionClass(Orderable):
     class_type = models.CharField(
         "班型",
         max_length=16,
-        choices=CLASS_CHOICES,
+        choices=ClassType,
         help_text="乳儿班 6–12 月龄 ≤10 人（1:3）；托小班 12–24 月龄 ≤15 人（1:5）；"
         "托大班 24–36 月龄 ≤20 人（1:7）；混合班 18 月龄以上 ≤18 人。",
     )
@@ -491,7 +536,7 @@ class InstitutionClass(Orderable):
     @property
     def age_range_label(self):
         rule = self.rule
-        if self.class_type == "mixed":
+        if self.class_type == ClassType.MIXED:
             return f"{rule['min_age']} 个月以上"
         return f"{rule['min_age']}–{rule['max_age']} 个月"
 
@@ -501,7 +546,7 @@ class InstitutionClass(Orderable):
         if rule is None:
             return {"class_type": "请选择班型。"}
         errors = {}
-        label = rule["label"]
+        label = self.get_class_type_display()
         if self.capacity is not None and self.capacity > rule["max_children"]:
             errors["capacity"] = (
                 f"{label}每班不超过 {rule['max_children']} 人（托育机构设置标准），"
@@ -549,7 +594,7 @@ class Inspection(Orderable):
     institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="inspections")
     date = models.DateField("检查日期")
     authority = models.CharField("检查机关", max_length=100)
-    result = models.CharField("检查结果", max_length=12, choices=INSPECTION_RESULTS)
+    result = models.CharField("检查结果", max_length=12, choices=InspectionResult)
     summary = models.TextField("情况说明", blank=True)
 
     panels = [
@@ -569,7 +614,7 @@ class Inspection(Orderable):
 class CreditRecord(Orderable):
     institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="credit_records")
     date = models.DateField("记录日期")
-    kind = models.CharField("类型", max_length=8, choices=CREDIT_KINDS)
+    kind = models.CharField("类型", max_length=8, choices=CreditKind)
     authority = models.CharField("认定机关", max_length=100)
     summary = models.TextField("内容")
 

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.template.response import TemplateResponse
 
-from directory.api import parse_query
-from directory.models import District
+from directory.models import MAX_AGE_MONTHS, District, ServiceType
 from directory.search import QueryError, SearchQuery, search
 from directory.search.present import marker, service_rows
-from directory.search.query import MAX_AGE_MONTHS, RADIUS_CHOICES, SERVICE_LABELS, SORTS
+from directory.search.query import RADIUS_CHOICES, SORTS
+from website.pagination import page_links, page_url
 
 AGE_CHOICES = [
     (6, "6 个月"),
@@ -17,14 +17,13 @@ AGE_CHOICES = [
     (30, "2 岁半（30 个月）"),
     (36, "3 岁（36 个月）"),
 ]
-DEFAULT_TILE_ATTRIBUTION = "© OpenStreetMap 贡献者"
 
 
 def search_page(request, page):
     districts = list(District.objects.order_by("code"))
     error = None
     try:
-        query = parse_query(request.GET)
+        query = SearchQuery.parse(request.GET)
     except QueryError as problem:
         error = problem
         query = SearchQuery()
@@ -44,11 +43,11 @@ def search_page(request, page):
         "age_choices": [(value, label) for value, label in AGE_CHOICES if value <= MAX_AGE_MONTHS],
         "entries": entries,
         "markers": [m for m in (marker(e["hit"], e["number"]) for e in entries) if m],
-        "map_tiles": getattr(settings, "MAP_TILE_URL", ""),
-        "map_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
-        "pagination": _pagination(request, results) if results else None,
+        "map_tiles": settings.MAP_TILE_URL,
+        "map_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "pagination": page_links(request, results.page, results.pages) if results else None,
         "more_open": _more_open(request.GET, error),
-        "clear_location_url": _url(request, drop=("lat", "lng", "radius", "page", "sort")),
+        "clear_location_url": page_url(request, lat=None, lng=None, radius=None, page=None, sort=None),
     }
     return TemplateResponse(request, "directory/search.html", context, status=400 if error else 200)
 
@@ -98,7 +97,7 @@ def _service_options(request, query, results):
     counts = results.facets["service"] if results else {}
     return [
         {"code": code, "label": label, "checked": code in chosen, "count": counts.get(code)}
-        for code, label in SERVICE_LABELS.items()
+        for code, label in ServiceType.choices
     ]
 
 
@@ -114,27 +113,3 @@ def _district_options(request, districts, query, results):
         }
         for d in districts
     ]
-
-
-def _url(request, drop=(), **replace):
-    params = request.GET.copy()
-    for name in drop:
-        params.pop(name, None)
-    for name, value in replace.items():
-        params[name] = str(value)
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else request.path
-
-
-def _pagination(request, results):
-    if results.pages <= 1:
-        return None
-    window = range(max(1, results.page - 2), min(results.pages, results.page + 2) + 1)
-    return {
-        "previous": _url(request, page=results.page - 1) if results.has_previous else None,
-        "next": _url(request, page=results.page + 1) if results.has_next else None,
-        "pages": [{"number": n, "url": _url(request, page=n), "current": n == results.page} for n in window],
-        "first": _url(request, page=1) if window.start > 1 else None,
-        "last": _url(request, page=results.pages) if window.stop <= results.pages else None,
-        "count": results.pages,
-    }

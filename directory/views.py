@@ -1,6 +1,5 @@
-"""Public views of the directory that are not search: "is it filed?" and an institution's page.
-
-`DirectoryPage` routes to these functions. `search_page` lives in directory/search_views.py.
+"""The directory's public pages, routed by `DirectoryPage`: search (from directory/search_views.py),
+"is it filed?" and an institution's page.
 """
 
 from django.conf import settings
@@ -10,20 +9,22 @@ from django.urls import reverse
 
 from directory.credit_code import ALPHABET, normalise, problem
 from directory.models import Institution
+from directory.search_views import search_page
+
+__all__ = ["detail_page", "search_page", "verify_page"]
 
 COMPLAINT_FORM_URL = "/complaints/submit/"
 VERIFY_LIMIT = 20
 MAX_QUERY_LENGTH = 100
-DEFAULT_TILE_ATTRIBUTION = "© OpenStreetMap 贡献者"
-# A home-based care point's map shows only a rounded point (two decimals ≈ 1 km), never the door.
-HOME_MAP_DECIMALS = 2
 
 
-def search_page(request, page):
-    # Imported when called so that this module loads even before the search views exist.
-    from directory.search_views import search_page as real_search_page
-
-    return real_search_page(request, page)
+def _crumbs(request, page, title):
+    """The breadcrumb trail of a page under the directory: 首页 › 找托育 › `title`."""
+    return [
+        {"title": "首页", "url": "/"},
+        {"title": page.title, "url": page.get_url(request)},
+        {"title": title},
+    ]
 
 
 def _looks_like_credit_code(text):
@@ -81,23 +82,21 @@ def verify_page(request, page):
             "more": more,
             "limit": VERIFY_LIMIT,
             "complaint_url": COMPLAINT_FORM_URL,
+            "crumbs": _crumbs(request, page, "备案查询"),
         },
     )
 
 
 def _map(institution):
-    if not institution.has_location:
+    point = institution.public_location
+    if point is None:
         return None
-    lat, lng = institution.latitude, institution.longitude
-    approximate = institution.is_home
-    if approximate:
-        lat, lng = round(lat, HOME_MAP_DECIMALS), round(lng, HOME_MAP_DECIMALS)
     return {
-        "lat": lat,
-        "lng": lng,
-        "approximate": approximate,
-        "tiles": getattr(settings, "MAP_TILE_URL", ""),
-        "attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
+        "lat": point[0],
+        "lng": point[1],
+        "approximate": institution.is_home,
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
     }
 
 
@@ -123,6 +122,7 @@ def detail_page(request, page, slug):
                 "page": page,
                 "self": page,
                 "institution": hidden,
+                "crumbs": _crumbs(request, page, hidden.name),
                 "tone": tone,
                 "headline": headline,
                 "advice": advice,
@@ -130,7 +130,6 @@ def detail_page(request, page, slug):
             },
             status=404,
         )
-    service_order = {code: n for n, code in enumerate(["full_day", "half_day", "hourly", "temporary"])}
     return TemplateResponse(
         request,
         "directory/detail.html",
@@ -138,9 +137,8 @@ def detail_page(request, page, slug):
             "page": page,
             "self": page,
             "institution": institution,
-            "services": sorted(
-                institution.services.all(), key=lambda s: service_order.get(s.service_type, 9)
-            ),
+            "crumbs": _crumbs(request, page, institution.name),
+            "services": institution.services_in_order(),
             "classes": list(institution.classes.all()),
             "inspections": sorted(institution.inspections.all(), key=lambda i: i.date, reverse=True),
             "credit_records": sorted(institution.credit_records.all(), key=lambda r: r.date, reverse=True),

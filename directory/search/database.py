@@ -2,8 +2,9 @@
 
 Keyword: the clauses of `directory.search.keywords` (the foundation's jieba analyser) as substring
 matches over name, address, description, street and district names. Location: a bounding box on the
-indexed latitude/longitude first, so only the rows near the point are read, then the exact great-circle
-(haversine) distance computed in SQL, filtered by the radius and used for sorting.
+indexed latitude/longitude first (widened by half a home grid cell), so only the rows near the point are
+read, then the great-circle (haversine) distance to each row's public point (`Institution.public_location`,
+the coarse point for a home-based care point) computed in SQL, filtered by the radius and used for sorting.
 
 A search is two queries over the matching rows, whatever the page size:
 1. one aggregation that yields the total and both facets at once (grouped by district, counting each
@@ -21,8 +22,9 @@ from django.db import DatabaseError, connection
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
+from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, ServiceType, Street
 from directory.search.keywords import clauses
-from directory.search.query import EARTH_RADIUS_KM, SERVICE_LABELS
+from directory.search.query import EARTH_RADIUS_KM
 from directory.search.results import Hit, SearchResults, empty_facets
 
 logger = logging.getLogger("directory.search")
@@ -36,20 +38,12 @@ NEAREST_SAFETY = 3
 NEAREST_MAX_ROWS = 500
 
 
-def _models():
-    from directory.models import District, Institution, InstitutionService, Street
-
-    return District, Institution, InstitutionService, Street
-
-
 def _offers(codes):
-    _, _, InstitutionService, _ = _models()
     return Exists(InstitutionService.objects.filter(institution=OuterRef("pk"), service_type__in=codes))
 
 
 def _place_named(term):
     """Q for "its district or street name contains `term`", without joining either table per row."""
-    District, _, _, Street = _models()
     return Q(district_id__in=Subquery(District.objects.filter(name__icontains=term).values("pk"))) | Q(
         street_id__in=Subquery(Street.objects.filter(name__icontains=term).values("pk"))
     )
@@ -98,11 +92,14 @@ def _score(parsed_clauses):
 
 
 def _distance_expression(lat, lng):
-    """Haversine great-circle distance in km from (lat, lng) to each row, in SQL."""
+    """Haversine great-circle distance in km from (lat, lng) to each row's public point, in SQL.
+
+    Needs the `public_latitude` / `public_longitude` of `Institution.objects.with_public_point()`.
+    """
     lat1 = Radians(Value(lat, output_field=FloatField()))
-    lat2 = Radians(F("latitude"))
-    d_lat = Radians(F("latitude") - Value(lat, output_field=FloatField()))
-    d_lng = Radians(F("longitude") - Value(lng, output_field=FloatField()))
+    lat2 = Radians(F("public_latitude"))
+    d_lat = Radians(F("public_latitude") - Value(lat, output_field=FloatField()))
+    d_lng = Radians(F("public_longitude") - Value(lng, output_field=FloatField()))
     a = Power(Sin(d_lat / 2), 2) + Cos(lat1) * Cos(lat2) * Power(Sin(d_lng / 2), 2)
     return Value(2 * EARTH_RADIUS_KM, output_field=FloatField()) * ASin(Sqrt(a))
 
@@ -122,7 +119,6 @@ def ensure_statistics():
     if key in _statistics_checked:
         return
     _statistics_checked.add(key)
-    _, Institution, InstitutionService, _ = _models()
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
@@ -143,7 +139,6 @@ class DatabaseEngine:
     name = "database"
 
     def base_queryset(self):
-        _, Institution, _, _ = _models()
         return Institution.objects.public()
 
     def filtered(self, query, *, skip=(), radius=None):
@@ -164,8 +159,14 @@ class DatabaseEngine:
         if query.has_point:
             radius = query.radius if radius is None else radius
             min_lat, max_lat, min_lng, max_lng = query.bounding_box(radius)
+            # A home's public point lies up to half a grid cell from its stored one.
+            margin = HOME_GRID_DEGREES / 2
             queryset = (
-                queryset.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+                queryset.filter(
+                    latitude__range=(min_lat - margin, max_lat + margin),
+                    longitude__range=(min_lng - margin, max_lng + margin),
+                )
+                .with_public_point()
                 .annotate(distance_km=_distance_expression(query.lat, query.lng))
                 .filter(distance_km__lte=radius)
             )
@@ -190,7 +191,9 @@ class DatabaseEngine:
         services, the district counts keep the service filter and ignore the chosen district.
         """
         chosen = Q(services__service_type__in=query.services) if query.services else None
-        counts = {code: Count("services", filter=Q(services__service_type=code)) for code in SERVICE_LABELS}
+        counts = {
+            code: Count("services", filter=Q(services__service_type=code)) for code in ServiceType.values
+        }
         rows = (
             self.filtered(query, skip={"service", "district"})
             .values("district__code")
@@ -204,7 +207,7 @@ class DatabaseEngine:
             facets["district"][code] = row["_chosen"]
             if not query.district or code == query.district:
                 total += row["_chosen"]
-                for service in SERVICE_LABELS:
+                for service in ServiceType.values:
                     facets["service"][service] += row[service]
         if query.district:
             facets["district"].setdefault(query.district, 0)

@@ -1,24 +1,18 @@
 """How a search hit is shown: the API's JSON item and the page's list entry and map marker."""
 
-from directory.search.query import SERVICE_LABELS
 
-# A home-based care point's exact position would give away the house: show it to about 100 m only.
-HOME_LOCATION_DECIMALS = 3
-
-
-def public_location(institution):
-    if institution.latitude is None or institution.longitude is None:
-        return None
-    lat, lng = institution.latitude, institution.longitude
-    if institution.kind == "home":
-        lat, lng = round(lat, HOME_LOCATION_DECIMALS), round(lng, HOME_LOCATION_DECIMALS)
-    return {"lat": lat, "lng": lng}
+def location_json(institution):
+    """The API's `location`: `Institution.public_location` as {"lat", "lng"}, or None."""
+    point = institution.public_location
+    return None if point is None else {"lat": point[0], "lng": point[1]}
 
 
 def service_rows(institution):
-    """[(code, label, monthly_fee or None)] in the order of SERVICE_TYPES, from prefetched services."""
-    fees = {service.service_type: service.monthly_fee for service in institution.services.all()}
-    return [(code, label, fees[code]) for code, label in SERVICE_LABELS.items() if code in fees]
+    """[(code, label, monthly_fee or None)] in ServiceType order, from prefetched services."""
+    return [
+        (service.service_type, service.get_service_type_display(), service.monthly_fee)
+        for service in institution.services_in_order()
+    ]
 
 
 def hit_json(hit):
@@ -30,7 +24,7 @@ def hit_json(hit):
         "services": [code for code, _, _ in service_rows(institution)],
         "district": {"code": institution.district.code, "name": institution.district.name},
         "address": institution.public_address,
-        "location": public_location(institution),
+        "location": location_json(institution),
         "distance_km": round(hit.distance_km, 2) if hit.distance_km is not None else None,
         "capacity": institution.capacity,
         "vacancies": institution.vacancies,
@@ -50,14 +44,14 @@ def results_json(results):
 
 
 def marker(hit, number):
-    location = public_location(hit.institution)
-    if location is None:
+    point = hit.institution.public_location
+    if point is None:
         return None
     return {
         "number": number,
         "name": hit.institution.name,
         "url": hit.institution.get_absolute_url(),
-        "lat": location["lat"],
-        "lng": location["lng"],
+        "lat": point[0],
+        "lng": point[1],
         "distance": f"{hit.distance_km:.1f} 公里" if hit.distance_km is not None else "",
     }

@@ -1,7 +1,7 @@
 """The directory's one search query: parsed and validated from GET parameters, engine-independent.
 
 Both the HTML page (/directory/) and the JSON API (/api/v1/institutions/) build a `SearchQuery` with
-`SearchQuery.from_params(request.GET)`. Anything a visitor could type wrong raises `QueryError` with a
+`SearchQuery.parse(request.GET)` (`from_params` plus a check that the district exists). Anything a visitor could type wrong raises `QueryError` with a
 Chinese message and the name of the parameter, which the page shows beside the field and the API
 returns as `{"error": ..., "field": ...}` with status 400.
 """
@@ -10,13 +10,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from website.models import SERVICE_TYPES
+from directory.models import MAX_AGE_MONTHS, District, ServiceType
 
-SERVICE_LABELS = dict(SERVICE_TYPES)
+SERVICE_LABELS = dict(ServiceType.choices)
 SORTS = {"relevance": "综合排序", "distance": "距离最近", "rating": "评级最高"}
 
 MAX_QUERY_LENGTH = 100
-MAX_AGE_MONTHS = 36
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 10_000
@@ -77,6 +76,14 @@ class SearchQuery:
         return (self.lat - lat_delta, self.lat + lat_delta, self.lng - lng_delta, self.lng + lng_delta)
 
     @classmethod
+    def parse(cls, params):
+        """`from_params`, also checking that a district code is one the site knows (one query)."""
+        query = cls.from_params(params)
+        if query.district and not District.objects.filter(code=query.district).exists():
+            raise QueryError(f"没有找到区县代码为 {query.district} 的区县。", "district")
+        return query
+
+    @classmethod
     def from_params(cls, params):
         """A validated query from a QueryDict (or a plain dict of strings / lists)."""
         get = _getter(params)
@@ -93,7 +100,7 @@ class SearchQuery:
                 if not code:
                     continue
                 if code not in SERVICE_LABELS:
-                    choices = "、".join(f"{label}（{key}）" for key, label in SERVICE_TYPES)
+                    choices = "、".join(f"{label}（{key}）" for key, label in ServiceType.choices)
                     raise QueryError(f"不认识的服务类型“{code[:20]}”，可选：{choices}。", "service")
                 if code not in services:
                     services.append(code)

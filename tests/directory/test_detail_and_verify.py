@@ -112,7 +112,8 @@ def test_home_based_care_page_hides_the_house_number_and_the_exact_point(client,
     assert "淇滨区九州路街道（家庭托育点，具体门牌请电话咨询）" in page
     assert "3 单元" not in page
     html = response.content.decode()
-    assert 'data-lat="35.750000"' in html
+    # The centre of its 0.01° grid cell, as in the API and on the search map.
+    assert 'data-lat="35.745000" data-lng="114.295000"' in html
     assert "35.748213" not in html
     assert "家庭托育点只显示大致位置" in page
 

@@ -188,7 +188,7 @@ def test_class_age_ranges_follow_the_standard():
 def test_import_understands_the_ways_excel_writes_a_date(written):
     import datetime
 
-    from directory.importing import parse_date
+    from directory.importing.cells import parse_date
 
     assert parse_date(written) == datetime.date(2026, 3, 1)
 
@@ -198,7 +198,7 @@ def test_import_understands_the_ways_excel_writes_a_date(written):
     [("2026-02-30", "日期“2026-02-30”不存在"), ("下周一", "日期“下周一”无法识别")],
 )
 def test_import_explains_dates_it_cannot_use(written, message):
-    from directory.importing import parse_date
+    from directory.importing.cells import parse_date
 
     with pytest.raises(ValueError, match=message):
         parse_date(written)

@@ -166,7 +166,8 @@ def test_nearby_search_shows_distance_and_puts_the_nearest_first(client, city):
     assert response.status_code == 200
     hits = response.context["results"].hits
     assert [hit.institution.name for hit in hits] == ["阳光托育中心", "星星家庭托育点", "远处托育园"]
-    assert [round(hit.distance_km, 1) for hit in hits] == [1.0, 1.0, 4.9]
+    # The home-based point is measured from its public point (its grid cell's centre), not its door.
+    assert [round(hit.distance_km, 1) for hit in hits] == [1.0, 1.5, 4.9]
     content = response.content.decode()
     assert '<dd class="dir-distance">1.0 公里</dd>' in content
     assert '<dd class="dir-distance">4.9 公里</dd>' in content
@@ -243,9 +244,9 @@ def test_map_markers_are_listed_for_every_result_with_a_location(client, city):
     response = client.get("/directory/", {"q": "托育"})
     markers = response.context["markers"]
     assert sorted(m["name"] for m in markers) == ["小橡树早教园", "星星家庭托育点", "阳光托育中心"]
-    # The home-based point's position is rounded to about 100 m.
+    # The home-based point is marked at the centre of its 0.01° grid cell, not at its door.
     home = next(m for m in markers if m["name"] == "星星家庭托育点")
-    assert (home["lat"], home["lng"]) == (35.75, 114.301)
+    assert (home["lat"], home["lng"]) == (35.755, 114.305)
     assert 'id="dir-markers" type="application/json"' in response.content.decode()
 
 
@@ -281,9 +282,7 @@ def test_nearest_first_pages_match_the_exact_great_circle_order(client, city):
         )
     public = [i for i in Institution.objects.public() if i.latitude is not None]
     expected = sorted(
-        (d, i.name)
-        for i in public
-        if (d := great_circle_km(HOME_LAT, HOME_LNG, i.latitude, i.longitude)) <= 4
+        (d, i.name) for i in public if (d := great_circle_km(HOME_LAT, HOME_LNG, *i.public_location)) <= 4
     )
     seen = []
     for number in (1, 2, 3):

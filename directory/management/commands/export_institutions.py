@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.importing import write_csv, write_xlsx
+from directory.importing.exporting import write_csv, write_xlsx
 from directory.models import Institution
 
 

@@ -19,14 +19,9 @@ class Command(BaseCommand):
             "--seed", type=int, default=None, help="random seed (default: a new one each run)"
         )
         parser.add_argument("--batch-size", type=int, default=2000)
-        parser.add_argument(
-            "--index",
-            action="store_true",
-            help="also add them to Wagtail's search index (the directory search does not need it)",
-        )
         parser.add_argument("--no-progress", action="store_true")
 
-    def handle(self, *args, count, seed, batch_size, index, no_progress, **options):
+    def handle(self, *args, count, seed, batch_size, no_progress, **options):
         if count < 1:
             raise CommandError("数量应为正整数。")
         if count > 1_000_000:
@@ -37,7 +32,7 @@ class Command(BaseCommand):
         seed = seed if seed is not None else random.randrange(1 << 30)
         with tqdm(total=count, desc="生成托育机构", unit="家", disable=no_progress, file=sys.stderr) as bar:
             created = generate(
-                count, BENCH_MARK, seed, start=start, progress=bar.update, batch_size=batch_size, index=index
+                count, BENCH_MARK, seed, start=start, progress=bar.update, batch_size=batch_size
             )
         self.stdout.write(
             self.style.SUCCESS(f"已生成 {created} 家合成托育机构（编号从 {start} 起，随机种子 {seed}）。")

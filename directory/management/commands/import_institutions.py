@@ -4,7 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from directory.importing import ImportFileError, count_rows, import_file
+from directory.importing.messages import ImportFileError
+from directory.importing.reading import count_rows
+from directory.importing.saving import import_file
 
 PROGRESS_FROM_ROWS = 200
 
