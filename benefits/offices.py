@@ -1,7 +1,7 @@
 """Finding the 街道/乡镇 offices where a parent can apply in person, from a typed place.
 
-When the places app's gazetteer is installed (`places.gazetteer.find(text) -> list[Place]` with .name,
-.lat, .lng), a typed place becomes a point and the offices are listed nearest first. Without it, or when
+When the places app's gazetteer is installed (`places.gazetteer.find(text) -> list[Place]`, best first,
+each with .name, .latitude and .longitude in WGS-84), a typed place becomes a point and the offices are listed nearest first. Without it, or when
 the gazetteer does not know the place, offices are matched by the words of their name, district, street
 and address.
 """
@@ -64,12 +64,12 @@ def find_offices(text):
     if by_words:
         return OfficeSearch(text=text, matches=by_words)
     gazetteer = _gazetteer()
-    places = [place for place in (gazetteer.find(text) if gazetteer else []) if place.lat is not None]
+    places = gazetteer.find(text) if gazetteer else []
     if not places:
         return OfficeSearch(text=text, matches=[])
     origin = places[0]
     located = [
-        OfficeMatch(office, distance_km(origin.lat, origin.lng, office.lat, office.lng))
+        OfficeMatch(office, distance_km(origin.latitude, origin.longitude, office.lat, office.lng))
         for office in ClaimOffice.objects.exclude(lat=None).exclude(lng=None)
     ]
     located.sort(key=lambda match: match.distance_km)
