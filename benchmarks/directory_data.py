@@ -25,32 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from server import ROOT, bench_env, gunicorn, manage, median_p95, timed_get_ms
 
 from directory.credit_code import make as make_credit_code
+from directory.importing.columns import COLUMNS
 
-# The exchange format's columns, as a county's Excel sheet has them.
-HEADER = [
-    "机构名称",
-    "统一社会信用代码",
-    "备案编号",
-    "备案日期",
-    "机构性质",
-    "举办类型",
-    "区县代码",
-    "区县名称",
-    "街道名称",
-    "地址",
-    "经度",
-    "纬度",
-    "坐标系",
-    "服务类型",
-    "收托月龄",
-    "托位数",
-    "空余托位",
-    "月收费（元）",
-    "是否普惠",
-    "联系电话",
-    "开放时间",
-    "状态",
-]
 DISTRICTS = [
     ("410611", "淇滨区"),
     ("410603", "山城区"),
@@ -65,7 +41,7 @@ REQUESTS = 100
 def write_import_file(path, rows):
     with path.open("w", encoding="gb18030", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER)
+        writer.writerow(COLUMNS)
         for n in range(rows):
             code, name = DISTRICTS[n % len(DISTRICTS)]
             credit = make_credit_code(f"52{code}TM{n:07d}")
@@ -95,6 +71,8 @@ def write_import_file(path, rows):
                     "0392-5550000",
                     "周一至周五 7:30-18:00",
                     "正常",
+                    "托育机构",
+                    "",
                 ]
             )
 

@@ -1,6 +1,7 @@
-"""The spreadsheet's column headers: the one list both import and export use, and the aliases."""
+"""The spreadsheet's column headers: the one list import, export, tests and benchmarks use.
 
-from directory.importing.cells import text
+No Django imports here, so a benchmark can write a file in this format before Django starts.
+"""
 
 # The columns, in the order export writes them. The first block is the agreed exchange format; the
 # last two are optional on import and make an export re-importable without losing anything.
@@ -50,7 +51,13 @@ HEADER_ALIASES = {
 
 def canonical_header(cell):
     """The COLUMNS name a header cell means (full-width brackets, spaces and aliases forgiven)."""
-    header = text(cell).replace("\ufeff", "").replace(" ", "").replace("\u3000", "")
+    header = (
+        ("" if cell is None else str(cell))
+        .strip()
+        .replace("\ufeff", "")
+        .replace(" ", "")
+        .replace("\u3000", "")
+    )
     header = header.replace("(", "（").replace(")", "）")
     if header in COLUMNS:
         return header

@@ -279,3 +279,18 @@ def test_export_follows_the_listing_search_and_filters(client, manager):
     rows = response.content.decode("utf-8-sig").splitlines()
     assert len(rows) == 2
     assert rows[1].startswith("阳光宝贝托育中心,")
+
+
+@pytest.mark.django_db
+def test_institution_chooser_searches_by_name_and_credit_code(client, manager):
+    sunny = InstitutionFactory(name="阳光宝贝托育中心")
+    InstitutionFactory(name="小橡树托育园")
+    url = reverse("wagtailsnippetchoosers_directory_institution:choose_results")
+
+    by_name = client.get(url, {"q": "阳光"})
+    by_code = client.get(url, {"q": sunny.credit_code})
+
+    assert by_name.status_code == 200
+    assert "阳光宝贝托育中心" in by_name.content.decode()
+    assert "小橡树托育园" not in by_name.content.decode()
+    assert "阳光宝贝托育中心" in by_code.content.decode()

@@ -7,15 +7,9 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db.models import Count
 
-from directory import demo as directory_demo
 from directory.credit_code import is_valid
 from directory.models import DirectoryPage, District, Institution, InstitutionClass
 from website.roles import DIRECTORY_MANAGERS
-
-
-class _Quiet:
-    stdout = io.StringIO()
-
 
 DEMO_DISTRICTS = {"410602", "410603", "410611", "410621", "410622"}
 
@@ -44,8 +38,8 @@ def test_load_demo_adds_about_200_marked_demo_institutions_in_five_districts_onc
 
 
 @pytest.mark.django_db
-def test_demo_classes_respect_the_national_limits(home_page):
-    directory_demo.load(_Quiet())
+def test_demo_classes_respect_the_national_limits(load_demo):
+    load_demo("website", "directory")
     assert InstitutionClass.objects.exists()
     for demo_class in InstitutionClass.objects.all():
         assert demo_class.limit_errors() == {}, demo_class

@@ -1,3 +1,5 @@
+import os
+import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -24,9 +26,16 @@ class Command(BaseCommand):
         suffix = path.suffix.lower()
         if suffix not in {".csv", ".xlsx"}:
             raise CommandError("导出文件名须以 .csv 或 .xlsx 结尾。")
-        with path.open("wb") as stream:
-            if suffix == ".csv":
-                write_csv(stream, encoding=encoding)
-            else:
-                write_xlsx(stream)
+        # Written beside the target and renamed into place, so a failure never leaves a half-written file.
+        handle, partial = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                if suffix == ".csv":
+                    write_csv(stream, encoding=encoding)
+                else:
+                    write_xlsx(stream)
+            os.replace(partial, path)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
         self.stdout.write(self.style.SUCCESS(f"已导出 {Institution.objects.count()} 家机构到 {path}。"))
