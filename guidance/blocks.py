@@ -99,9 +99,7 @@ class MilestoneChecklistBlock(blocks.StructBlock):
 
 
 class GuidanceBodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        label="小标题", form_classname="title", template="guidance/blocks/heading.html"
-    )
+    heading = blocks.CharBlock(label="小标题", form_classname="title", template="website/blocks/heading.html")
     paragraph = blocks.RichTextBlock(label="正文", features=["bold", "italic", "link", "ol", "ul", "h3"])
     image = CaptionedImageBlock()
     callout = CalloutBlock()
@@ -127,10 +125,10 @@ class SourceBlock(blocks.StructBlock):
         template = "guidance/blocks/source.html"
 
 
-class PolicyBodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(
-        label="小标题", form_classname="title", template="guidance/blocks/heading.html"
-    )
+class SimpleBodyBlock(blocks.StreamBlock):
+    """The short body of a policy document or an event: headings, paragraphs and callouts."""
+
+    heading = blocks.CharBlock(label="小标题", form_classname="title", template="website/blocks/heading.html")
     paragraph = blocks.RichTextBlock(label="正文", features=["bold", "link", "ol", "ul"])
     callout = CalloutBlock()
 

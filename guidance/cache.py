@@ -1,42 +1,57 @@
-"""Whole-page cache for anonymous visitors of the guidance, policy and event pages.
+"""Whole-page cache for anonymous visitors of the guidance, policy and event sections.
 
 A cached page is stored under its URL together with the *content generation* it was rendered at. The
-generation is one database row that every change to public content bumps inside the same transaction
-as the change itself (page saves, publishing, unpublishing, moves, deletions, topics, images, site
-settings). A request reads the generation first and serves the cached copy only when it was rendered at
-that same generation, so:
+generation is one database row that every change to public content replaces inside the same transaction
+as the change itself (guidance/signals.py: page saves, publishing, unpublishing, moves, deletions, view
+restrictions, topics, images, site settings). A request reads the generation first and is answered from
+the cache only when the copy was rendered at that same generation, so:
 
 - the page a visitor sees after a reviewer publishes is never the old one, on any worker process, even
   with a per-process cache (one indexed primary-key read per request buys that guarantee);
 - a render that raced with a change is stored under the old generation and never served.
+
+Two small pieces, both on supported seams:
+
+- `serve`, the view guidance/urls.py puts in front of Wagtail for the sections' URLs, is the one place a
+  copy is read: a hit costs one query. Anything else goes to `wagtail.views.serve` itself, untouched:
+  Wagtail's router, every `before_serve_page` hook and every `on_serve_page` hook, including Wagtail's
+  view-restriction check.
+- `store_rendered_page`, an `on_serve_page` hook registered innermost (guidance/wagtail_hooks.py), sees
+  only what the page itself rendered, after every other hook let the request through. It stores the
+  response when it is the same for every anonymous visitor: a cacheable page type with only the query
+  parameters it declares, status 200, no cookie, no CSP nonce, nothing marking it private, and no view
+  restriction on the page or above it.
+
+Adding or removing a view restriction replaces the generation, so a stored copy is always of a page that is
+public right now: that is why a hit may skip the router and the hooks.
 """
 
 import secrets
 
-from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import IntegrityError, connections, router, transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import HttpResponse
+from django.middleware.csp import get_nonce
 from django.utils.encoding import iri_to_uri
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail import views as wagtail_views
+
+from guidance.models import CachedPage, ContentGeneration
 
 GENERATION_ID = 1
 MAX_QUERY_LENGTH = 200
+# Response headers a cached copy is answered with (the middleware adds the rest to every response).
+STORED_HEADERS = ("Content-Type", "Content-Disposition")
+# Cache-Control directives by which the page, or a hook, says the response is not for everyone.
+PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 
 
 def page_cache():
-    return caches[getattr(settings, "GUIDANCE_PAGE_CACHE_ALIAS", "default")]
+    return caches[settings.GUIDANCE_PAGE_CACHE_ALIAS]
 
 
-def current_generation(request=None):
-    """The content generation, read once per request; None until content exists (nothing is cached then)."""
-    from guidance.models import ContentGeneration
-
-    if request is not None and hasattr(request, "_content_generation"):
-        return request._content_generation
+def current_generation():
+    """The content generation; None until content exists (nothing is cached then)."""
     # Every cached page pays for this read: plain SQL, because building it with the ORM costs more than
     # running it.
     connection = connections[router.db_for_read(ContentGeneration)]
@@ -44,10 +59,7 @@ def current_generation(request=None):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT value FROM {table} WHERE id = %s", [GENERATION_ID])
         row = cursor.fetchone()
-    value = row[0] if row else None
-    if request is not None:
-        request._content_generation = value
-    return value
+    return row[0] if row else None
 
 
 def bump_generation():
@@ -56,8 +68,6 @@ def bump_generation():
     The generation is a random token rather than a counter, so that a database that is restored or
     flushed can never arrive at a value some cached page was rendered at.
     """
-    from guidance.models import ContentGeneration
-
     token = secrets.randbits(62)
     if ContentGeneration.objects.filter(pk=GENERATION_ID).update(value=token):
         return
@@ -72,210 +82,63 @@ def _cache_key(request):
     return "guidance-page:" + iri_to_uri(request.get_host() + request.get_full_path())
 
 
-def _is_cacheable_request(request, allowed_params):
-    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
-        return False
-    if request.user.is_authenticated:
-        return False
-    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
-        return False
-    return all(name in allowed_params for name in request.GET)
-
-
-class CachedPageMixin:
-    """Serves anonymous GETs of the page's own URL from the cache. Mix in before `Page`."""
-
-    #: Query parameters that select a cached variant (filters, page number); any other parameter
-    #: bypasses the cache.
-    cache_query_params = frozenset()
-    cache_timeout = 60 * 60
-
-    def serve(self, request, *args, **kwargs):
-        if not _is_cacheable_request(request, self.cache_query_params):
-            return super().serve(request, *args, **kwargs)
-        cache = page_cache()
-        key = _cache_key(request)
-        generation = current_generation(request)
-        cached = cache.get(key)
-        if generation is not None and cached is not None and cached[0] == generation:
-            response = HttpResponse(cached[2], content_type=cached[1])
-            response["X-Page-Cache"] = "hit"
-            return response
-        response = super().serve(request, *args, **kwargs)
-        if hasattr(response, "render"):
-            response.render()
-        # A page that used the per-request CSP nonce or set a cookie belongs to this request only.
-        used_nonce = bool(getattr(request, "_csp_nonce", None))
-        cacheable = generation is not None and not used_nonce and not response.cookies
-        if cacheable and response.status_code == 200 and not response.streaming:
-            cache.set(key, (generation, response["Content-Type"], response.content), self.cache_timeout)
-            response["X-Page-Cache"] = "miss"
-        return response
-
-
-# --- Invalidation ----------------------------------------------------------------------------------
-# Models whose changes can alter what an anonymous visitor sees on a cached page.
-_WATCHED_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs", "website", "guidance"}
-_IGNORED_MODELS = {
-    # Bookkeeping that never changes a public page on its own.
-    "wagtailcore.revision",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.taskstate",
-    "wagtailcore.workflowstate",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.referenceindex",
-    "wagtailcore.uploadedfile",
-    "wagtailimages.rendition",
-    "guidance.contentgeneration",
-    "guidance.articlefeedback",
-}
-
-
-def _is_watched(sender):
-    meta = getattr(sender, "_meta", None)
-    # Historical models inside migrations live in their own registry: the generation table may not exist yet.
-    if meta is None or meta.apps is not global_apps or meta.app_label not in _WATCHED_APPS:
-        return False
-    return meta.label_lower not in _IGNORED_MODELS
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def _content_changed(sender, **kwargs):
-    if _is_watched(sender) and not kwargs.get("raw", False):
-        bump_generation()
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def _page_state_changed(sender, **kwargs):
-    bump_generation()
-
-
-# --- Serving in front of Wagtail's router ------------------------------------------------------------
-
-
-def cached_response(request):
-    """The cached copy of this URL for an anonymous GET, or None. Costs one query (the generation)."""
+def _is_anonymous_read(request):
     if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
-        return None
-    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
-        return None
-    cached = page_cache().get(_cache_key(request))
-    if cached is None or current_generation(request) is None or cached[0] != current_generation(request):
-        return None
-    response = HttpResponse(cached[2], content_type=cached[1])
+        return False
+    return len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+
+
+def _marked_private(response):
+    directives = (part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(","))
+    return not PRIVATE_DIRECTIVES.isdisjoint(directives)
+
+
+def _is_shareable(request, response, page):
+    """Whether every anonymous visitor of this URL may be given this response."""
+    if not isinstance(page, CachedPage) or any(name not in page.cache_query_params for name in request.GET):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies or _marked_private(response):
+        return False
+    # A page that used the per-request CSP nonce belongs to this request only.
+    if get_nonce(request):
+        return False
+    return not page.get_view_restrictions().exists()
+
+
+def _cached_response(entry):
+    _, headers, content = entry
+    response = HttpResponse(content, headers=headers)
     response["X-Page-Cache"] = "hit"
     return response
 
 
-# The page type expected at each depth of a section, so the common case is found with one query.
-SECTION_MODELS = {
-    "guidance": ("guidance.GuidanceIndexPage", "guidance.GuidanceArticlePage"),
-    "policies": ("guidance.PolicyIndexPage", "guidance.PolicyDocumentPage"),
-    "events": ("guidance.EventIndexPage", "guidance.EventPage"),
-}
-
-
-def _find_live_page(url_path, components):
-    from wagtail.models import Page
-
-    expected = SECTION_MODELS.get(components[0], ())
-    if len(components) <= len(expected):
-        model = global_apps.get_model(expected[len(components) - 1])
-        pages = model.objects.filter(url_path=url_path, live=True)
-        if any(field.name == "hero_image" for field in model._meta.concrete_fields):
-            pages = pages.select_related("hero_image")
-        page = pages.first()
-        if page is not None:
-            return page
-    page = Page.objects.filter(url_path=url_path, live=True).first()
-    return page.specific if page is not None else None
-
-
-_sites = {}
-
-
-def _site_for(request):
-    """Wagtail's site for this host, remembered per process until the content generation changes.
-
-    Site changes bump the generation like any other content change, so a remembered site is never stale.
-    """
-    from wagtail.models import Site
-
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    key = (request.get_host(), request.get_port())
-    generation = current_generation(request)
-    remembered = _sites.get(key)
-    if generation is not None and remembered is not None and remembered[0] == generation:
-        request._wagtail_site = remembered[1]
-    else:
-        site = Site.find_for_request(request)
-        if len(_sites) > 100:  # bounded: hosts come from the request
-            _sites.clear()
-        _sites[key] = (generation, site)
-    return request._wagtail_site
-
-
-def _route(request, path):
-    """The page at `path`, found by its url_path instead of walking the tree, or None to let Wagtail route.
-
-    Wagtail's router is used whenever something is unusual: no site, a route inside a routable page
-    (feeds, calendars), a page under a view restriction, or aliases on the way.
-    """
-    from django.db.models import Q
-    from wagtail.models import Page, Site
-
-    site = _site_for(request)
-    if site is None:
-        return None
-    root = next((item for item in Site.get_site_root_paths() if item.site_id == site.pk), None)
-    components = [component for component in path.split("/") if component]
-    if root is None or not components:
-        return None
-    page = _find_live_page(root.root_path + path, components)
-    if page is None:
-        return None
-    steplen = Page.steplen
-    lineage = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-    unusual = Q(alias_of__isnull=False) | Q(view_restrictions__isnull=False)
-    if Page.objects.filter(path__in=lineage).filter(unusual).exists():
-        return None
-    route = page.route(request, [])
-    request._wagtail_route_for_request = route
-    return route
-
-
 def serve(request, path):
-    """Wagtail's `serve` view for the guidance sections, answering from the page cache first.
+    """Wagtail's `serve` view for the guidance sections, answering from the page cache first."""
+    if _is_anonymous_read(request):
+        generation = current_generation()
+        if generation is not None:
+            entry = page_cache().get(_cache_key(request))
+            if entry is not None and entry[0] == generation:
+                return _cached_response(entry)
+            # Read before rendering, so a change made meanwhile leaves the stored copy stale.
+            request.page_cache_generation = generation
+    return wagtail_views.serve(request, path)
 
-    A cached page costs one query. An uncached one is found by its url_path (Wagtail's router spends a
-    query per tree level) and then served exactly as `wagtail.views.serve` does, with every
-    `before_serve_page` and `on_serve_page` hook, except the view-restriction check that `_route`
-    has already made.
-    """
-    from wagtail import hooks
-    from wagtail import views as wagtail_views
-    from wagtail.wagtail_hooks import check_view_restrictions
 
-    response = cached_response(request)
-    if response is not None:
+def store_rendered_page(serve_page):
+    """`on_serve_page` hook: keeps what a page rendered for a request that `serve` let through."""
+
+    def serve_and_store(page, request, args, kwargs):
+        response = serve_page(page, request, args, kwargs)
+        generation = getattr(request, "page_cache_generation", None)
+        if generation is None:
+            return response
+        if hasattr(response, "render"):
+            response.render()
+        if _is_shareable(request, response, page):
+            headers = {name: response[name] for name in STORED_HEADERS if name in response}
+            page_cache().set(_cache_key(request), (generation, headers, response.content), page.cache_timeout)
+            response["X-Page-Cache"] = "miss"
         return response
-    route = _route(request, path)
-    if route is None:
-        return wagtail_views.serve(request, path)
-    page, args, kwargs = route
-    chain = wagtail_views.serve_chain
-    for hook in reversed(hooks.get_hooks("on_serve_page")):
-        if hook is not check_view_restrictions:
-            chain = hook(chain)
-    for hook in hooks.get_hooks("before_serve_page"):
-        result = hook(page, request, args, kwargs)
-        if isinstance(result, HttpResponse):
-            return result
-    return chain(page, request, args, kwargs)
+
+    return serve_and_store

@@ -15,6 +15,7 @@ from guidance.models import (
     PolicyDocumentPage,
     PolicyIndexPage,
     Topic,
+    Validity,
 )
 from guidance.taxonomy import ensure_taxonomy
 from website.demo import DEMO_NOTICE, ensure_child, home_page
@@ -115,7 +116,7 @@ def _policies(index, command):
             issued_date=data["issued_date"],
             effective_date=data.get("effective_date"),
             index_number=data.get("index_number", ""),
-            validity="valid",
+            validity=Validity.VALID,
             topic=childcare,
             summary=data["summary"],
             search_description=data["summary"][:150],
@@ -183,7 +184,7 @@ def load(command):
     guidance = ensure_child(
         home,
         GuidanceIndexPage,
-        "guidance",
+        GuidanceIndexPage.section_slug,
         title="科学育儿",
         intro="按孩子的月龄和养育主题整理的科学育儿指导，每篇文章都经过儿童保健专家审核。",
         show_in_menus=True,
@@ -191,7 +192,7 @@ def load(command):
     policies = ensure_child(
         home,
         PolicyIndexPage,
-        "policies",
+        PolicyIndexPage.section_slug,
         title="政策文件",
         intro="与婴幼儿照护服务有关的政策文件，附本站编写的摘要，可按发文机关、年份和有效性查找。",
         show_in_menus=True,
@@ -199,7 +200,7 @@ def load(command):
     events = ensure_child(
         home,
         EventIndexPage,
-        "events",
+        EventIndexPage.section_slug,
         title="家长课堂",
         intro="家长课堂、亲子活动与育儿讲座，免费参加，欢迎报名。",
         show_in_menus=True,

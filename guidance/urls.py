@@ -1,14 +1,12 @@
 import re
 
-from django.conf import settings
 from django.urls import path, re_path
 
 from guidance import cache, views
+from guidance.models import SECTION_INDEX_PAGES
 
-# The sections of the URL contract whose pages guidance serves (see docs in guidance/cache.py).
-CACHED_SECTIONS = getattr(settings, "GUIDANCE_CACHED_SECTIONS", ("guidance", "policies", "events"))
-
-SECTIONS_PATTERN = "|".join(re.escape(section) for section in CACHED_SECTIONS)
+# The sections of the URL contract whose pages guidance serves through its page cache (guidance/cache.py).
+SECTIONS_PATTERN = "|".join(re.escape(index.section_slug) for index in SECTION_INDEX_PAGES)
 
 urlpatterns = [
     path("guidance-feedback/<int:page_id>/", views.article_feedback, name="guidance_feedback"),

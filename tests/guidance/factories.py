@@ -18,6 +18,7 @@ from guidance.models import (
     PolicyDocumentPage,
     PolicyIndexPage,
     Topic,
+    Validity,
 )
 
 
@@ -99,7 +100,7 @@ class PolicyFactory(_PageFactory):
     document_number = factory.Sequence(lambda n: f"示政办〔2024〕{n}号")
     issuer = "示范市人民政府办公室"
     issued_date = datetime.date(2024, 3, 1)
-    validity = "valid"
+    validity = Validity.VALID
     summary = "用于测试的政策文件摘要。"
 
     @staticmethod

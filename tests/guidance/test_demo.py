@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import call_command
 
@@ -11,14 +13,6 @@ SEED_NUMBERS = [
     "鹤政办〔2020〕29号",
     "北区政办发〔2020〕56号",
 ]
-
-
-class _Discard:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
 
 
 def test_demo_covers_every_age_band_and_topic_with_reviewed_articles(guidance_demo):
@@ -52,7 +46,7 @@ def test_load_demo_twice_changes_nothing(demo_site):
         EventPage.objects.count(),
     )
 
-    call_command("load_demo", stdout=_Discard())
+    call_command("load_demo", stdout=io.StringIO())
 
     after = (
         GuidanceArticlePage.objects.count(),

@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from guidance.models import AgeBand, ArticleFeedback, Topic
@@ -67,6 +68,7 @@ def test_guidance_index_lists_newest_first_and_paginates(client, sections):
 
     assert titles(first)[0] == "文章13"
     assert len(titles(first)) == 12
+    assert 'href="?page=2" rel="next"' in first.content.decode()
     assert titles(second) == ["文章01", "文章00"]
     assert beyond.status_code == 200
     assert titles(beyond) == ["文章01", "文章00"]
@@ -101,6 +103,7 @@ def test_article_shows_reviewer_review_dates_and_sources(client, sections):
     assert "2099年3月1日" in body
     assert "3岁以下婴幼儿健康养育照护指南（试行）" in body
     assert "复审已逾期" not in body
+    assert '<li><a href="/guidance/">科学育儿</a></li>' in body  # the breadcrumb back to the section
 
 
 def test_article_with_a_past_review_date_says_it_is_overdue(client, sections):
@@ -197,13 +200,8 @@ def test_feedback_counts_answers_without_storing_who_answered(client, sections):
 
     feedback = ArticleFeedback.objects.get(page=article)
     assert (feedback.helpful, feedback.not_helpful) == (1, 1)
-    assert [field.name for field in ArticleFeedback._meta.get_fields()] == [
-        "id",
-        "page",
-        "helpful",
-        "not_helpful",
-        "updated_at",
-    ]
+    assert not Session.objects.exists()
+    assert client.cookies["guidance_feedback"].value == str(article.pk)  # the only thing the browser keeps
     assert "感谢您的反馈" in client.get("/guidance/helpful/?feedback=thanks").content.decode()
 
 
@@ -341,6 +339,15 @@ def test_policy_index_filters_by_issuer_year_and_validity(client, sections):
     assert listed("/policies/?validity=repealed") == ["旧办法"]
 
 
+def test_policy_index_pages_keep_the_chosen_filters(client, sections):
+    for number in range(13):
+        PolicyFactory(title=f"文件{number:02d}", issued_date=datetime.date(2020, 1, 1 + number))
+
+    body = client.get("/policies/?year=2020").content.decode()
+
+    assert 'href="?year=2020&amp;page=2" rel="next"' in body
+
+
 def test_policy_index_explains_invalid_filters(client, sections):
     PolicyFactory()
 
@@ -361,6 +368,15 @@ def test_event_index_separates_upcoming_and_past_events(client, sections):
     upcoming, past = body.split('id="past-title"')
     assert "下周的辅食课" in upcoming and "上个月的讲座" not in upcoming
     assert "上个月的讲座" in past
+
+
+def test_event_page_links_back_to_its_section(client, sections):
+    EventFactory(slug="class", title="家长课堂：辅食实操")
+
+    body = client.get("/events/class/").content.decode()
+
+    assert '<li><a href="/events/">家长课堂</a></li>' in body
+    assert '<span aria-current="page">家长课堂：辅食实操</span>' in body
 
 
 def test_event_page_offers_an_ics_download(client, sections):

@@ -1,12 +1,13 @@
 """Editors write, reviewers approve and publish: the whole path through Wagtail's real admin views."""
 
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, Revision, TaskState
+from wagtail.models import Revision, TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from guidance.models import AgeBand, GuidanceArticlePage, Topic
@@ -151,7 +152,7 @@ def test_scheduled_article_goes_live_only_at_its_go_live_time(client, sections, 
     page.refresh_from_db()
     assert not page.live
     revision = Revision.page_revisions.get(object_id=str(page.pk), approved_go_live_at__isnull=False)
-    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    call_command("publish_scheduled", stdout=io.StringIO())
     assert client.get("/guidance/first-foods/").status_code == 404
 
     # Two days later, the scheduler publishes it: move the schedule into the past instead of waiting.
@@ -159,7 +160,7 @@ def test_scheduled_article_goes_live_only_at_its_go_live_time(client, sections, 
     revision.approved_go_live_at = past
     revision.content["go_live_at"] = past.isoformat()
     revision.save(update_fields=["approved_go_live_at", "content"])
-    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    call_command("publish_scheduled", stdout=io.StringIO())
 
     page.refresh_from_db()
     assert page.live
@@ -213,12 +214,24 @@ def test_overdue_review_report_lists_articles_due_for_review(client, sections, e
     ArticleFactory(title="刚审过的文章")
     client.force_login(editor)
 
-    response = client.get(reverse("guidance_overdue_reviews"))
+    response = client.get(reverse("guidance_reviews_due"))
 
     body = response.content.decode()
     assert response.status_code == 200
     assert "该复审的文章" in body
     assert "刚审过的文章" not in body
+
+
+def test_review_report_also_lists_articles_due_within_thirty_days(client, sections, editor):
+    today = timezone.localdate()
+    ArticleFactory(title="下月到期的文章", next_review=today + datetime.timedelta(days=20))
+    ArticleFactory(title="四十天后到期的文章", next_review=today + datetime.timedelta(days=40))
+    client.force_login(editor)
+
+    body = client.get("/admin/reports/guidance-reviews/").content.decode()
+
+    assert "下月到期的文章" in body
+    assert "四十天后到期的文章" not in body
 
 
 def test_editor_dashboard_lists_articles_due_for_review(client, sections, editor):
@@ -238,7 +251,7 @@ def test_editor_dashboard_lists_articles_due_for_review(client, sections, editor
 
 
 def test_the_public_never_sees_the_admin_report(client, sections):
-    response = client.get(reverse("guidance_overdue_reviews"))
+    response = client.get(reverse("guidance_reviews_due"))
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
@@ -255,9 +268,15 @@ def test_editors_see_feedback_counts_in_the_admin(client, sections, editor):
     assert "有反馈的文章" in response.content.decode()
 
 
-def test_page_tree_stays_under_the_guidance_index(sections):
-    assert GuidanceArticlePage.parent_page_types == ["guidance.GuidanceIndexPage"]
-    assert Page.objects.get(url_path="/home/guidance/").specific_class.__name__ == "GuidanceIndexPage"
+def test_editor_cannot_add_an_article_outside_the_guidance_section(client, sections, editor):
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:add", args=["guidance", "guidancearticlepage", sections["policies"].pk])
+
+    response = client.post(url, article_form("action-submit"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert not GuidanceArticlePage.objects.filter(slug="first-foods").exists()
 
 
 def test_admin_rejects_a_next_review_date_before_the_last_review(client, sections, editor):
