@@ -1,4 +1,7 @@
-from django.db import models
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -81,3 +84,62 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "站点设置"
+
+
+_WORD_SEPARATORS = re.compile(r"[\s、，,;；/|｜]+")
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same to a searcher: the parents' everyday words beside the content's terms.
+
+    Site and directory search expand every query word to its group (拉肚子 finds 腹泻). Editors keep the
+    groups in the admin; saving or deleting one makes every process reload them (website.text).
+    """
+
+    words = models.TextField(
+        "同义词",
+        help_text="用顿号、逗号、空格或换行分隔，例如：拉肚子、腹泻。繁体、全角会自动转换。",
+    )
+    note = models.CharField("说明", max_length=200, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    panels = [FieldPanel("words"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = "搜索同义词"
+        verbose_name_plural = "搜索同义词"
+        ordering = ["pk"]
+
+    def __str__(self):
+        return "、".join(self.word_list()[:6]) or "（空）"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        _forget_synonyms()  # this transaction sees the change at once, other processes after the commit
+        transaction.on_commit(_forget_synonyms)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        _forget_synonyms()
+        transaction.on_commit(_forget_synonyms)
+        return result
+
+    def word_list(self):
+        from website.text import normalise
+
+        words = (normalise(word) for word in _WORD_SEPARATORS.split(self.words or ""))
+        return list(dict.fromkeys(word for word in words if word))
+
+    def clean(self):
+        super().clean()
+        if len(self.word_list()) < 2:
+            raise ValidationError({"words": "一组同义词至少要有两个词。"})
+        too_long = [word for word in self.word_list() if len(word) > 20]
+        if too_long:
+            raise ValidationError({"words": f"每个词不超过 20 个字：{too_long[0]}"})
+
+
+def _forget_synonyms():
+    from website.text import forget_synonyms
+
+    forget_synonyms()

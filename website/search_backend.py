@@ -1,68 +1,176 @@
-"""Wagtail's database search backend with Chinese word segmentation on both sides.
+"""Wagtail's database search backend with the site's Chinese text pipeline on both sides.
 
-Indexing: every string a model hands to the index passes through `website.text.segment`.
-Querying: a plain query string is segmented the same way and matched with OR, so that a page that
-contains more of the words ranks higher (宝宝 发烧 puts pages with both words first).
+Indexing: every value a model hands to the index is normalised and cut into words by
+`website.text.segment` (traditional → simplified, half-width, case-folded, jieba search mode).
+Querying: a query string becomes `website.text.query_terms`: every term and its synonyms, each made of
+letters and digits only, matched with OR so that a page holding more of the words ranks higher. A query
+left with no words (punctuation, emoji, control characters) matches nothing instead of reaching the
+full-text engine's parser.
 
-The vendor backends (SQLite FTS5, PostgreSQL) each build index rows with an `ObjectIndexer` class
-looked up in their own module; our index classes run the unchanged upstream `add_items` with a
-segmenting indexer in its place, so no upstream code is copied.
+How the index side hooks in, with public API only: the vendor index's `add_items(model, objs)` builds
+its rows from `obj.get_search_fields()` and each field's `get_value(obj)`. Our index subclass hands it
+each object behind a thin `IndexedObject` view whose search fields return normalised, segmented text.
+No upstream function is copied or rebound; `tests/website/test_search_backend.py` checks the seam.
 """
 
-import types
-
+from django.utils.encoding import force_str
 from modelsearch.backends.database import SearchBackend as vendor_backend_for
-from modelsearch.query import PlainText
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 
-from website.text import segment
-
-
-def _segmenting_indexer(indexer_class):
-    class SegmentingObjectIndexer(indexer_class):
-        def prepare_value(self, value):
-            return segment(super().prepare_value(value))
-
-    return SegmentingObjectIndexer
+from website import text
 
 
-def _rebind(function, **replacements):
-    """A copy of `function` that sees `replacements` in place of its module's globals."""
-    return types.FunctionType(
-        function.__code__,
-        {**function.__globals__, **replacements},
-        function.__name__,
-        function.__defaults__,
-        function.__closure__,
-    )
+def _plain(value):
+    """A field value as one string (StreamField content arrives as a list of strings)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return " ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_plain(item) for item in value.values())
+    return force_str(value)
 
 
-def _segmenting_index_class(index_class):
-    module_indexer = index_class.add_items.__globals__.get("ObjectIndexer")
-    if module_indexer is None:  # the LIKE-based fallback backend indexes nothing itself
-        return index_class
-    return type(
-        f"Chinese{index_class.__name__}",
-        (index_class,),
-        {"add_items": _rebind(index_class.add_items, ObjectIndexer=_segmenting_indexer(module_indexer))},
-    )
+def _unwrapped(obj):
+    return obj.indexed_object if isinstance(obj, IndexedObject) else obj
 
 
-def _segment_query(query):
+class NormalisedSearchField(SearchField):
+    def __init__(self, original):
+        super().__init__(original.field_name, **original.kwargs)
+        self.original = original
+
+    def get_value(self, obj):
+        return text.segment(_plain(self.original.get_value(_unwrapped(obj))))
+
+
+class NormalisedAutocompleteField(AutocompleteField):
+    def __init__(self, original):
+        super().__init__(original.field_name, **original.kwargs)
+        self.original = original
+
+    def get_value(self, obj):
+        return text.segment(_plain(self.original.get_value(_unwrapped(obj))))
+
+
+class NormalisedRelatedFields(RelatedFields):
+    def __init__(self, original):
+        super().__init__(original.field_name, normalised_fields(original.fields))
+        self.original = original
+
+    def get_value(self, obj):
+        return self.original.get_value(_unwrapped(obj))
+
+
+def normalised_fields(fields):
+    """The same search fields, each giving the pipeline's text instead of the raw value."""
+    wrapped = []
+    for field in fields:
+        if isinstance(field, SearchField):
+            wrapped.append(NormalisedSearchField(field))
+        elif isinstance(field, AutocompleteField):
+            wrapped.append(NormalisedAutocompleteField(field))
+        elif isinstance(field, RelatedFields):
+            wrapped.append(NormalisedRelatedFields(field))
+        else:  # filter fields are not text
+            wrapped.append(field)
+    return wrapped
+
+
+class IndexedObject:
+    """What the vendor indexer sees of a model instance: the instance, with normalising search fields."""
+
+    def __init__(self, obj):
+        self.indexed_object = obj
+
+    def get_search_fields(self):
+        return normalised_fields(self.indexed_object.get_search_fields())
+
+    def __getattr__(self, name):
+        return getattr(self.indexed_object, name)
+
+
+def _normalising_index_class(index_class):
+    class NormalisingIndex(index_class):
+        def add_items(self, model, objs):
+            text.load_synonyms()  # the tokenizer knows the editors' words before it cuts anything
+            return super().add_items(model, [IndexedObject(obj) for obj in objs])
+
+    NormalisingIndex.__name__ = f"Normalising{index_class.__name__}"
+    return NormalisingIndex
+
+
+# --- Query side -------------------------------------------------------------------------------------
+
+
+def alternative_query(word, phrase=False):
+    """One way of writing a term: all the index tokens it is made of (in this order for a phrase)."""
+    tokens = text.alternative_tokens(word)
+    if not tokens:
+        return None
+    if phrase and len(tokens) > 1:
+        return Phrase(" ".join(tokens))
+    return PlainText(" ".join(tokens), operator="and")
+
+
+def term_query(term):
+    """A term matches when any of its alternatives does; an age's spellings (9 个月) as phrases."""
+    phrase = term.kind == "age"
+    queries = [query for word in term.alternatives if (query := alternative_query(word, phrase)) is not None]
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+def terms_query(terms, operator="or"):
+    """Terms combined with `operator`; None when nothing searchable is left."""
+    queries = [query for query in map(term_query, terms) if query is not None]
+    if not queries:
+        return None
+    if len(queries) == 1:
+        return queries[0]
+    return And(queries) if operator == "and" else Or(queries)
+
+
+def _as_search_query(query, operator):
     if isinstance(query, str):
-        return segment(query)
-    if isinstance(query, PlainText):
-        return PlainText(segment(query.query_string), operator=query.operator, boost=query.boost)
+        parsed = text.query_terms(query)
+        return terms_query(parsed.concepts, operator or "or")
+    if isinstance(query, PlainText):  # already terms (ours, or a caller's): only made safe
+        tokens = text.alternative_tokens(query.query_string)[: text.MAX_QUERY_TERMS * 4]
+        return PlainText(" ".join(tokens), operator=query.operator, boost=query.boost) if tokens else None
+    if isinstance(query, Phrase):
+        tokens = text.alternative_tokens(query.query_string)[: text.MAX_QUERY_TERMS * 4]
+        return Phrase(" ".join(tokens)) if tokens else None
+    if isinstance(query, And | Or):
+        parts = [
+            part for part in (_as_search_query(sub, None) for sub in query.subqueries) if part is not None
+        ]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else type(query)(parts)
     return query
 
 
 class ChineseSearchMixin:
     def search(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
-        if isinstance(query, str) and operator is None:
-            operator = "or"
-        return super().search(_segment_query(query), model_or_queryset, fields, operator, **kwargs)
+        if not isinstance(query, str | SearchQuery):
+            query = force_str(query)
+        compiled = _as_search_query(query, operator)
+        if compiled is None:
+            compiled, operator = "", None  # Wagtail answers an empty query with empty results
+        elif not isinstance(compiled, str):
+            operator = None
+        return super().search(compiled, model_or_queryset, fields, operator, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
-        return super().autocomplete(_segment_query(query), model_or_queryset, fields, operator, **kwargs)
+        tokens = text.index_terms(query) if isinstance(query, str) else None
+        if tokens is not None:
+            query = " ".join(tokens[: text.MAX_QUERY_TERMS])
+        return super().autocomplete(query, model_or_queryset, fields, operator, **kwargs)
 
 
 _classes = {}
@@ -75,6 +183,6 @@ def SearchBackend(params):  # Wagtail looks the backend up by this name
         _classes[vendor_class] = type(
             f"Chinese{vendor_class.__name__}",
             (ChineseSearchMixin, vendor_class),
-            {"index_class": _segmenting_index_class(vendor_class.index_class)},
+            {"index_class": _normalising_index_class(vendor_class.index_class)},
         )
     return _classes[vendor_class](params)

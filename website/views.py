@@ -1,32 +1,51 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from wagtail.models import Page
 
+from website import site_search
 from website.pagination import page_links, paginate
 
 MAX_QUERY_LENGTH = 100
+RESULTS_PER_PAGE = 10
+
+
+def _query(request):
+    value = request.GET.get("q", "")
+    return value.replace("\x00", "").strip()
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = _query(request)
     error = None
-    results = Page.objects.none()
+    found = None
+    page_ids = []
     if len(query) > MAX_QUERY_LENGTH:
         error = f"搜索词太长了，请控制在 {MAX_QUERY_LENGTH} 个字以内。"
     elif query:
-        results = Page.objects.live().public().specific().search(query)
+        found = site_search.search(query)
+        page_ids = found.page_ids
 
-    page = paginate(request, results, 10)
+    page = paginate(request, page_ids, RESULTS_PER_PAGE)
+    page.object_list = site_search.specific_pages(list(page.object_list))
+    for result in page.object_list:
+        result.search_label = site_search.type_label(result)
     return render(
         request,
         "website/search.html",
         {
             "search_query": query,
+            "found": found,
             "results": page,
             "pagination": page_links(request, page.number, page.paginator.num_pages),
+            "browse_topics": site_search.browse_topics() if found is not None and not page_ids else [],
             "error": error,
         },
     )
+
+
+def suggest(request):
+    """Type-ahead for the search boxes: JSON {"query", "suggestions": [{"label", "url", "kind"}]}."""
+    query = _query(request)[:MAX_QUERY_LENGTH]
+    return JsonResponse({"query": query, "suggestions": site_search.suggestions(request, query)})
 
 
 def healthz(request):
