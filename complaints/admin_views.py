@@ -24,7 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from complaints import workflow
+from complaints import privacy, workflow
 from complaints.forms import ActionForm
 from complaints.models import (
     FINISHED_STATUSES,
@@ -226,8 +226,10 @@ class AttachmentView(View):
             raise Http404 from error
         response = FileResponse(handle, content_type=attachment.content_type)
         response["Cache-Control"] = "private, no-store"
+        # Always a download, never shown in the browser: a file from the public runs no code in the admin.
+        extension = privacy.safe_extension(attachment.file.name)
         response["Content-Disposition"] = (
-            f'inline; filename="{attachment.complaint.tracking_number}-{attachment.pk}"'
+            f'attachment; filename="{attachment.complaint.tracking_number}-{attachment.pk}{extension}"'
         )
         return response
 

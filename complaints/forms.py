@@ -1,91 +1,17 @@
 """The public forms (submit, track, rate, reopen) and the staff's action form."""
 
-import io
 import re
 
 from django import forms
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from complaints import privacy, submission
-from complaints.models import Category, Complaint, ComplaintAttachment, Department
+from complaints.attachments import clean_attachment, human_size
+from complaints.models import Category, Complaint, Department
 
 MAX_ATTACHMENTS = 5
-MAX_IMAGE_PIXELS = 40_000_000
-IMAGE_FORMATS = {
-    "JPEG": ("image/jpeg", ".jpg"),
-    "PNG": ("image/png", ".png"),
-    "WEBP": ("image/webp", ".webp"),
-}
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
-
-
-def max_attachment_bytes():
-    return settings.COMPLAINTS_MAX_ATTACHMENT_BYTES
-
-
-def _human_size(size):
-    if size >= 1024 * 1024:
-        return f"{size / 1024 / 1024:.0f} MB"
-    return f"{size // 1024} KB" if size >= 1024 else f"{size} 字节"
-
-
-def clean_attachment(upload):
-    """Checks one upload by its content and returns an unsaved ComplaintAttachment.
-
-    Images are decoded with Pillow and re-encoded without their metadata (EXIF, GPS position, camera),
-    after turning them upright. PDFs must start with the %PDF- signature. Anything else is refused,
-    whatever its name or declared type says.
-    """
-    name = upload.name or "附件"
-    limit = max_attachment_bytes()
-    if upload.size > limit:
-        raise forms.ValidationError(f"“{name}”超过 {_human_size(limit)}，请压缩后再上传。")
-    if upload.size == 0:
-        raise forms.ValidationError(f"“{name}”是空文件。")
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if head == b"%PDF-":
-        data = upload.read()
-        content = SimpleUploadedFile("attachment.pdf", data, content_type="application/pdf")
-        return ComplaintAttachment(file=content, content_type="application/pdf", size=len(data))
-    try:
-        with Image.open(upload) as probe:
-            image_format = probe.format
-            width, height = probe.size
-            if width * height > MAX_IMAGE_PIXELS:
-                raise forms.ValidationError(f"“{name}”的图片尺寸过大，请缩小后再上传。")
-            probe.verify()
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.load()
-            if image_format == "GIF":
-                image.seek(0)
-                image_format = "PNG"
-            if image_format not in IMAGE_FORMATS:
-                raise forms.ValidationError(f"“{name}”的图片格式不受支持，请上传 JPG、PNG 或 WEBP 图片。")
-            upright = ImageOps.exif_transpose(image)
-            if upright.mode not in ("RGB", "RGBA", "L", "LA"):
-                upright = upright.convert("RGBA" if "transparency" in upright.info else "RGB")
-            # A fresh image carries the pixels only: no EXIF, GPS, XMP, comments or text chunks.
-            clean = Image.new(upright.mode, upright.size)
-            clean.paste(upright)
-            if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
-                clean = clean.convert("RGB")
-            buffer = io.BytesIO()
-            options = {"quality": 88, "optimize": True} if image_format == "JPEG" else {}
-            clean.save(buffer, format=image_format, **options)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise forms.ValidationError(
-            f"“{name}”不是可识别的图片或 PDF 文件。只能上传 JPG、PNG、WEBP 图片或 PDF 文件。"
-        ) from error
-    content_type, extension = IMAGE_FORMATS[image_format]
-    data = buffer.getvalue()
-    content = SimpleUploadedFile(f"attachment{extension}", data, content_type=content_type)
-    return ComplaintAttachment(file=content, content_type=content_type, size=len(data))
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -186,9 +112,9 @@ class ComplaintForm(forms.Form):
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        limit = max_attachment_bytes()
+        limit = settings.COMPLAINTS_MAX_ATTACHMENT_BYTES
         self.fields["attachments"].help_text = (
-            f"最多 {MAX_ATTACHMENTS} 个，每个不超过 {_human_size(limit)}；只接受 JPG、PNG、WEBP 图片和 PDF；"
+            f"最多 {MAX_ATTACHMENTS} 个，每个不超过 {human_size(limit)}；只接受 JPG、PNG、WEBP 图片和 PDF；"
             "图片中的拍摄地点等信息会被自动清除。"
         )
 

@@ -88,9 +88,50 @@ def photo(name="photo.jpg", fmt="JPEG", gps=True):
     return SimpleUploadedFile(name, image_bytes(fmt, gps=gps), content_type=content_types[fmt])
 
 
-def pdf(name="receipt.pdf"):
-    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+def blank_png(width, height, mode="1"):
+    """A PNG of blank rows written row by row: a few kilobytes however many pixels it decodes to, and
+    cheap to make (Pillow would hold every pixel in memory). mode: "1" (1-bit grey) or "RGBA"."""
+    import struct
+    import zlib
+
+    color_type, bit_depth, row_bytes = {"1": (0, 1, (width + 7) // 8), "RGBA": (6, 8, width * 4)}[mode]
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    compressor = zlib.compressobj(9)
+    row = b"\x00" * (row_bytes + 1)  # filter byte 0, then the row's pixels
+    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, color_type, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    return SimpleUploadedFile(f"scan-{width}x{height}.png", data, content_type="image/png")
+
+
+def pdf_bytes(active=False):
+    """A one-page PDF; with active=True it also opens with JavaScript, carries an embedded HTML file and
+    a link that launches a program: everything a hostile PDF might do."""
+    import pikepdf
+
+    document = pikepdf.new()
+    document.add_blank_page(page_size=(200, 200))
+    if active:
+        script = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('pwned')"))
+        document.Root.OpenAction = document.make_indirect(script)
+        document.attachments["invoice.html"] = pikepdf.AttachedFileSpec(
+            document, b"<script>alert('pwned')</script>", mime_type="text/html"
+        )
+        launch = pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("cmd.exe"))
+        link = pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 50, 50], A=launch
+        )
+        document.pages[0].obj.Annots = document.make_indirect(pikepdf.Array([link]))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf(name="receipt.pdf", active=False):
+    return SimpleUploadedFile(name, pdf_bytes(active), content_type="application/pdf")
 
 
 def form_data(**overrides):

@@ -125,3 +125,58 @@ def test_purge_with_negative_days_exits_non_zero_with_a_chinese_error(db, capsys
         Command().run_from_argv(["manage.py", "purge_complaint_personal_data", "--days", "-5"])
     assert exit_info.value.code != 0
     assert "保存期限不能为负数" in capsys.readouterr().err
+
+
+def _stored_attachment(response):
+    number = response.content.decode().split("data-tracking-number>")[1].split("<")[0]
+    return Complaint.objects.get(tracking_number=number).attachments.get()
+
+
+def test_a_pdf_with_javascript_embedded_files_and_launch_actions_is_stored_without_them(client, channel):
+    import io
+
+    import pikepdf
+
+    from tests.complaints.factories import pdf
+
+    attachment = _stored_attachment(post_form(client, form_data(attachments=[pdf(active=True)])))
+    with attachment.file.open("rb") as handle:
+        stored = handle.read()
+    for marker in (b"JavaScript", b"/JS", b"/Launch", b"EmbeddedFile", b"pwned", b"OpenAction"):
+        assert marker not in stored
+    with pikepdf.open(io.BytesIO(stored)) as document:
+        assert len(document.pages) == 1 and not document.attachments
+        assert "/OpenAction" not in document.Root
+
+
+def test_attachments_are_served_as_downloads_never_inline(client, channel, departments, handlers_group):
+    from tests.complaints.factories import handler, pdf
+
+    attachment = _stored_attachment(post_form(client, form_data(attachments=[pdf()])))
+    client.force_login(handler(departments["market"]))
+    served = client.get(f"/admin/complaint/attachment/{attachment.pk}/")
+    assert served.status_code == 200
+    assert served["Content-Disposition"].startswith("attachment;")
+    assert served["Content-Disposition"].endswith('.pdf"')
+
+
+def test_a_large_one_bit_scan_keeps_its_bit_depth(client, channel):
+    from PIL import Image
+
+    from tests.complaints.factories import blank_png
+
+    upload = blank_png(6000, 6600, "1")
+    assert upload.size < 100_000  # a small file that decodes to 40 million pixels
+    attachment = _stored_attachment(post_form(client, form_data(attachments=[upload])))
+    with attachment.file.open("rb") as handle, Image.open(handle) as stored:
+        assert stored.mode == "1" and stored.size == (6000, 6600)
+    assert attachment.size < 200_000
+
+
+def test_decompression_bombs_are_refused_as_too_large_and_nothing_is_stored(client, channel):
+    from tests.complaints.factories import blank_png
+
+    for bomb in (blank_png(20000, 20000, "1"), blank_png(5200, 5200, "RGBA")):
+        html = post_form(client, form_data(attachments=[bomb])).content.decode()
+        assert "图片尺寸过大" in html and "不是可识别的图片" not in html
+    assert Complaint.objects.count() == 0
