@@ -210,9 +210,8 @@ class InstitutionViewSet(SnippetViewSet):
     menu_order = 100
     index_view_class = InstitutionIndexView
     filterset_class = InstitutionFilterSet
-    # The ORM answers the listing search: managers type parts of names, addresses, credit codes and
-    # filing numbers, which a substring match finds on SQLite and PostgreSQL alike.
-    search_backend_name = None
+    # Institutions are not in Wagtail's search index, so the database answers the listing search:
+    # managers type parts of names, addresses, credit codes and filing numbers.
     search_fields = SEARCH_FIELDS
     list_display = [
         "name",
@@ -250,7 +249,6 @@ class DistrictViewSet(SnippetViewSet):
     model = District
     icon = "site"
     menu_label = "区县"
-    search_backend_name = None
     search_fields = ["code", "name"]
     list_display = ["name", "code"]
 
@@ -259,7 +257,6 @@ class StreetViewSet(SnippetViewSet):
     model = Street
     icon = "site"
     menu_label = "街道（乡镇）"
-    search_backend_name = None
     search_fields = ["code", "name"]
     list_display = ["name", "code", "district"]
     list_filter = ["district"]

@@ -33,15 +33,18 @@ DATE_PATTERNS = [
 ]
 AGE_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2})\s*(?:个月|月|月龄)?$")
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
+# Control characters (NUL and the like) are dropped from every cell: nothing shows them, and xlsx
+# cannot even store them. Tab, line feed and carriage return stay.
+CONTROL_CHARACTERS = dict.fromkeys(code for code in range(32) if chr(code) not in "\t\n\r")
 
 
 def text(value):
-    """A cell as stripped text; Excel's whole-number floats (12.0) lose their ".0"."""
+    """A cell as stripped text without control characters; Excel's whole-number floats lose their ".0"."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return str(value).translate(CONTROL_CHARACTERS).strip()
 
 
 def parse_date(value):

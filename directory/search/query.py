@@ -196,24 +196,20 @@ def _list_getter(params):
 
 
 def _integer(raw, name, low, high, message):
-    raw = raw.strip()
-    if not raw:
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise QueryError(message, name) from None
-    if not low <= value <= high:
-        raise QueryError(message, name)
-    return value
+    return _bounded(raw, int, name, low, high, message)
 
 
 def _number(raw, name, low, high, message):
+    return _bounded(raw, float, name, low, high, message)
+
+
+def _bounded(raw, parse, name, low, high, message):
+    """`parse(raw)` when it lies in [low, high]; None for an empty value; QueryError(message) otherwise."""
     raw = raw.strip()
     if not raw:
         return None
     try:
-        value = float(raw)
+        value = parse(raw)
     except ValueError:
         raise QueryError(message, name) from None
     if not math.isfinite(value) or not low <= value <= high:

@@ -4,7 +4,7 @@
   "use strict";
 
   var element = document.getElementById("inst-map");
-  if (!element || typeof window.L === "undefined") {
+  if (!element || typeof window.L === "undefined" || !window.directoryMap) {
     return;
   }
   var lat = parseFloat(element.getAttribute("data-lat"));
@@ -13,30 +13,14 @@
     return;
   }
   var L = window.L;
-  var note = document.getElementById("inst-map-note");
   element.hidden = false;
-
-  var map = L.map(element, { scrollWheelZoom: false, zoomControl: false });
-  L.control.zoom({ zoomInTitle: "放大", zoomOutTitle: "缩小" }).addTo(map);
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-
-  var tiles = element.getAttribute("data-tiles");
-  if (tiles) {
-    var layer = L.tileLayer(tiles, { maxZoom: 18, attribution: element.getAttribute("data-attribution") || "" });
-    layer.on("tileerror", function () {
-      if (note) {
-        note.hidden = false;
-      }
-    });
-    layer.addTo(map);
-  } else if (note) {
-    note.hidden = false;
-  }
+  var map = window.directoryMap(element, document.getElementById("inst-map-note"));
 
   var name = element.getAttribute("data-name") || "";
   if (element.getAttribute("data-approximate") === "1") {
-    // A home-based care point: only an area about a kilometre across, never the exact door.
-    L.circle([lat, lng], { radius: 600, color: "#0b5a8a", fillOpacity: 0.15 }).bindTooltip(name + "（大致位置）").addTo(map);
+    // A home-based care point: its public point is the centre of a grid cell about a kilometre across
+    // (Institution.public_location); a 750 m circle covers the whole cell, never pointing at the door.
+    L.circle([lat, lng], { radius: 750, color: "#0b5a8a", fillOpacity: 0.15 }).bindTooltip(name + "（大致位置）").addTo(map);
     map.setView([lat, lng], 14);
   } else {
     L.marker([lat, lng], { title: name, alt: name }).bindPopup(document.createTextNode(name)).addTo(map);

@@ -75,7 +75,7 @@
   function setUpMap() {
     var element = document.getElementById("dir-map");
     var data = document.getElementById("dir-markers");
-    if (!element || !data || typeof window.L === "undefined") {
+    if (!element || !data || typeof window.L === "undefined" || !window.directoryMap) {
       return;
     }
     var markers;
@@ -89,23 +89,7 @@
     }
     element.hidden = false;
     var L = window.L;
-    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false });
-    L.control.zoom({ zoomInTitle: "放大", zoomOutTitle: "缩小" }).addTo(map);
-    map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
-
-    var note = document.getElementById("dir-map-note");
-    var tiles = element.getAttribute("data-tiles");
-    if (tiles) {
-      var layer = L.tileLayer(tiles, { maxZoom: 18, attribution: element.getAttribute("data-attribution") || "" });
-      layer.on("tileerror", function () {
-        if (note) {
-          note.hidden = false;
-        }
-      });
-      layer.addTo(map);
-    } else if (note) {
-      note.hidden = false;
-    }
+    var map = window.directoryMap(element, document.getElementById("dir-map-note"));
 
     var points = [];
     markers.forEach(function (item) {
