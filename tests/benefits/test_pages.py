@@ -149,3 +149,8 @@ def test_roles_let_reviewers_change_the_standard_and_editors_only_the_offices(be
     assert "change_claimoffice" in editor_codes
     assert "change_subsidyrule" not in editor_codes
     assert "change_subsidyrule" in reviewer_codes
+
+
+def test_site_search_finds_the_benefit_pages(client, benefits_demo):
+    html = client.get("/search/", {"q": "育儿补贴"}).content.decode()
+    assert 'href="/benefits/national-childcare-subsidy/"' in html
