@@ -1,0 +1,144 @@
+"""Random fields and random small files posted to the complaint form, random codes to tracking.
+
+The browser is a strict one: it sends the CSRF token of the form page it loaded. Whatever it sends, the
+answer is never a 5xx, and a submission that is not answered with the 303 to its receipt stores nothing:
+no case, no attachment row, no file in the private attachment folder.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import given
+from hypothesis import strategies as st
+
+from complaints import submission
+from complaints.models import Category, Complaint, ComplaintAttachment, ComplaintEvent
+from directory.models import Institution
+from tests.complaints.factories import ComplaintFactory, image_bytes
+
+from .strategies import FUZZ, hostile_text, small_files, value_or_hostile
+
+SUBMIT = "/complaints/submit/"
+TRACK = "/complaints/track/"
+GOOD_DESCRIPTION = "中午的饭菜有馊味，孩子回家后呕吐，同班几个孩子也不舒服。"
+
+
+@pytest.fixture
+def complaints_demo(load_demo, unlimited_rates, settings, tmp_path):
+    settings.COMPLAINTS_PRIVATE_ROOT = str(tmp_path / "private")
+    return load_demo("website", "directory", "complaints")
+
+
+def stored_files(settings):
+    root = Path(settings.COMPLAINTS_PRIVATE_ROOT)
+    return sorted(str(path) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+def uploads(files):
+    return [SimpleUploadedFile(name or "附件", content) for name, content in files]
+
+
+def complaint_fields(institution_ids):
+    ids = [str(pk) for pk in institution_ids]
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "category": value_or_hostile(*Category.values),
+            "institution": value_or_hostile("", "0", "-1", *ids),
+            "institution_query": value_or_hostile("阳光", ""),
+            "institution_name": value_or_hostile("幸福里小区无名托育点", ""),
+            "institution_address": value_or_hostile("幸福里小区 3 栋 1 楼", "电话 13812345678"),
+            "occurred_on": value_or_hostile("2026-03-02", "2099-01-01", "2026-02-30", ""),
+            "description": value_or_hostile(GOOD_DESCRIPTION, GOOD_DESCRIPTION + "请回电 13812345678"),
+            "confirm_numbers": value_or_hostile("on"),
+            "anonymous": value_or_hostile("on", ""),
+            "contact_name": value_or_hostile("张女士", ""),
+            "contact_phone": value_or_hostile("13812345678", "+86 138-1234-5678", "12345"),
+            "contact_email": value_or_hostile("parent@example.org", "not-an-email"),
+            "website": value_or_hostile(""),
+            "find_institution": st.just("1"),
+            "clear_institution": st.just("1"),
+        },
+    )
+
+
+def test_complaint_form_never_fails_and_stores_nothing_it_refused(
+    strict_client, csrf_token, complaints_demo, settings
+):
+    token = csrf_token(strict_client, SUBMIT)
+    ids = list(Institution.objects.public().values_list("pk", flat=True)[:3])
+    used_tokens = []
+    outcomes = []
+
+    @FUZZ
+    @given(
+        fields=complaint_fields(ids),
+        form_token=st.one_of(st.none(), hostile_text, st.just("reuse")),
+        files=st.lists(st.one_of(small_files(), st.just(("photo.png", image_bytes("PNG")))), max_size=7),
+    )
+    def attack(fields, form_token, files):
+        if form_token is None or (form_token == "reuse" and not used_tokens):
+            form_token = submission.new_token()
+        elif form_token == "reuse":
+            form_token = used_tokens[-1]
+        used_tokens.append(form_token)
+        data = {**fields, "csrfmiddlewaretoken": token, "submission_token": form_token}
+        if files:
+            data["attachments"] = uploads(files)
+        cases, attachments, on_disk = (
+            Complaint.objects.count(),
+            ComplaintAttachment.objects.count(),
+            stored_files(settings),
+        )
+
+        response = strict_client.post(SUBMIT, data)
+
+        assert response.status_code < 500 and response.status_code != 403, response.status_code
+        outcomes.append(response.status_code)
+        if response.status_code == 303:
+            assert Complaint.objects.count() - cases in (0, 1)  # 0: a resent form finds its first case
+        else:
+            assert Complaint.objects.count() == cases
+            assert ComplaintAttachment.objects.count() == attachments
+            assert stored_files(settings) == on_disk
+
+    attack()
+    # The examples reached both sides: some complaints were filed, some refused.
+    assert 303 in outcomes and set(outcomes) - {303}
+
+
+def test_tracking_and_citizen_actions_never_fail_and_change_nothing_without_the_code(
+    strict_client, csrf_token, complaints_demo
+):
+    token = csrf_token(strict_client, TRACK)
+    case = ComplaintFactory(query_code="CODE234567")
+    number = case.tracking_number
+
+    @FUZZ
+    @given(
+        url=st.sampled_from([TRACK, "/complaints/rate/", "/complaints/reopen/"]),
+        tracking_number=value_or_hostile(number, number.lower(), " " + number + " "),
+        query_code=hostile_text,
+        satisfaction=value_or_hostile("1", "5", "6"),
+        resolved=value_or_hostile("yes", "no"),
+        reason=value_or_hostile("答复没有解决问题，孩子仍然吃不好。"),
+    )
+    def attack(url, tracking_number, query_code, satisfaction, resolved, reason):
+        events = ComplaintEvent.objects.count()
+        data = {
+            "csrfmiddlewaretoken": token,
+            "tracking_number": tracking_number,
+            "query_code": query_code,
+            "satisfaction": satisfaction,
+            "resolved": resolved,
+            "reason": reason,
+        }
+
+        response = strict_client.post(url, data)
+
+        assert response.status_code < 500 and response.status_code != 403, response.status_code
+        assert "data-status" not in response.content.decode()
+        assert ComplaintEvent.objects.count() == events
+
+    attack()
