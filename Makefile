@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint pytest e2e bench install install-test clean chromium services
+.PHONY: run test lint pytest e2e bench install install-test clean chromium services test-engines
 
 $(PY):
 	@PYTHON=$$(scripts/find-python) && echo "Creating $(VENV) with $$PYTHON" && "$$PYTHON" -m venv $(VENV)
@@ -43,6 +43,18 @@ test: lint pytest
 
 services:
 	scripts/services
+
+# The search engines against a real node: scripts/search-node builds search-node/ (Maven, cached in ~/.m2)
+# and starts an OpenSearch node on a free loopback port; tests/engines runs against it; the node is stopped
+# whatever happens. A skipped engine test fails the target: here every one of them must run.
+test-engines: install-test
+	@set -euo pipefail; \
+	url="$$(scripts/search-node start)"; \
+	trap 'scripts/search-node stop' EXIT; \
+	log="$$(mktemp)"; \
+	SEARCH_ENGINE_URL="opensearch+$$url" $(VENV)/bin/pytest tests/engines -p no:xdist -rs $(PYTEST_ARGS) 2>&1 \
+	  | tee "$$log"; \
+	if grep -Eq "[0-9]+ skipped" "$$log"; then echo "Engine tests were skipped: every one must run here." >&2; exit 1; fi
 
 chromium:
 	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
