@@ -10,7 +10,10 @@ from benefits.models import LocalTopUp, SubsidyRule
 from benefits.subsidy import national_entitlement, third_birthday, top_up_entitlement
 
 FIELD = "birth"
-DATE_PATTERN = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+# 2024-03-15, 2024/3/15, 2024.3.15, 2024年3月15日 (or 号), with full-width digits and separators too.
+DATE_PATTERN = re.compile(
+    r"^\s*(\d{4})\s*[-/.年－／．]\s*(\d{1,2})\s*[-/.月－／．]\s*(\d{1,2})\s*[日号]?\s*$"
+)
 EARLIEST_YEAR = 1900
 
 

@@ -94,6 +94,8 @@ def test_a_future_date_gives_a_400(client, rule):
 def test_chinese_date_forms_are_understood(client, rule):
     assert get(client, "2023年12月15日").json()["national"]["months"] == 24
     assert get(client, "2023/12/15").json()["national"]["months"] == 24
+    assert get(client, "2023年12月15号").json()["national"]["months"] == 24
+    assert get(client, "２０２３－１２－１５").json()["national"]["months"] == 24
 
 
 def test_local_top_ups_are_listed_apart_from_the_national_amount(client, rule):
