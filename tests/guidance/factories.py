@@ -11,12 +11,9 @@ from wagtail.images import get_image_model
 
 from guidance.models import (
     AgeBand,
-    EventIndexPage,
     EventPage,
     GuidanceArticlePage,
-    GuidanceIndexPage,
     PolicyDocumentPage,
-    PolicyIndexPage,
     Topic,
     Validity,
 )
@@ -47,7 +44,8 @@ class TopicFactory(factory.django.DjangoModelFactory):
 
 
 class _PageFactory(factory.Factory):
-    """Builds the page in memory, then adds it under `parent` and publishes it (unless live=False)."""
+    """Builds the page in memory, then adds it under `parent` (by default its section's index) and publishes
+    it (unless live=False)."""
 
     class Meta:
         abstract = True
@@ -56,7 +54,8 @@ class _PageFactory(factory.Factory):
     def _create(cls, model_class, parent=None, live=True, **kwargs):
         relations = {name: kwargs.pop(name) for name in ("age_bands", "topics") if name in kwargs}
         page = model_class(**kwargs)
-        parent = parent or cls.default_parent()
+        # Under the one section index the page type may live in (max_count = 1).
+        parent = parent or model_class.allowed_parent_page_models()[0].objects.get()
         parent.add_child(instance=page)
         for name, objects in relations.items():
             getattr(page, name).set(objects)
@@ -86,10 +85,6 @@ class ArticleFactory(_PageFactory):
     age_bands = factory.LazyFunction(lambda: [AgeBand.objects.get(slug="6-12m")])
     topics = factory.LazyFunction(lambda: [Topic.objects.get(slug="nutrition")])
 
-    @staticmethod
-    def default_parent():
-        return GuidanceIndexPage.objects.get()
-
 
 class PolicyFactory(_PageFactory):
     class Meta:
@@ -102,10 +97,6 @@ class PolicyFactory(_PageFactory):
     issued_date = datetime.date(2024, 3, 1)
     validity = Validity.VALID
     summary = "用于测试的政策文件摘要。"
-
-    @staticmethod
-    def default_parent():
-        return PolicyIndexPage.objects.get()
 
 
 class EventFactory(_PageFactory):
@@ -120,7 +111,3 @@ class EventFactory(_PageFactory):
     place = "示范市妇幼保健院三楼"
     organiser = "示范市妇幼保健院"
     registration = "拨打电话报名。"
-
-    @staticmethod
-    def default_parent():
-        return EventIndexPage.objects.get()

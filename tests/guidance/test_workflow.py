@@ -204,13 +204,17 @@ def test_editors_manage_topics_as_snippets(client, sections, editor):
     assert Topic.objects.filter(slug="behaviour", name="心理行为").exists()
 
 
-def test_overdue_review_report_lists_articles_due_for_review(client, sections, editor):
+@pytest.fixture
+def overdue_article(sections):
     today = timezone.localdate()
-    ArticleFactory(
+    return ArticleFactory(
         title="该复审的文章",
         last_reviewed=today - datetime.timedelta(days=500),
         next_review=today - datetime.timedelta(days=135),
     )
+
+
+def test_overdue_review_report_lists_articles_due_for_review(client, overdue_article, editor):
     ArticleFactory(title="刚审过的文章")
     client.force_login(editor)
 
@@ -224,23 +228,17 @@ def test_overdue_review_report_lists_articles_due_for_review(client, sections, e
 
 def test_review_report_also_lists_articles_due_within_thirty_days(client, sections, editor):
     today = timezone.localdate()
-    ArticleFactory(title="下月到期的文章", next_review=today + datetime.timedelta(days=20))
+    ArticleFactory(title="二十天后到期的文章", next_review=today + datetime.timedelta(days=20))
     ArticleFactory(title="四十天后到期的文章", next_review=today + datetime.timedelta(days=40))
     client.force_login(editor)
 
     body = client.get("/admin/reports/guidance-reviews/").content.decode()
 
-    assert "下月到期的文章" in body
+    assert "二十天后到期的文章" in body
     assert "四十天后到期的文章" not in body
 
 
-def test_editor_dashboard_lists_articles_due_for_review(client, sections, editor):
-    today = timezone.localdate()
-    ArticleFactory(
-        title="该复审的文章",
-        last_reviewed=today - datetime.timedelta(days=500),
-        next_review=today - datetime.timedelta(days=135),
-    )
+def test_editor_dashboard_lists_articles_due_for_review(client, overdue_article, editor):
     client.force_login(editor)
 
     body = client.get(reverse("wagtailadmin_home")).content.decode()
