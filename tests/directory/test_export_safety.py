@@ -64,21 +64,3 @@ def test_admin_export_of_a_hostile_row_downloads_in_both_formats(client, roles, 
         sheet = load_workbook(io.BytesIO(response.content)).active
         names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
         assert names == ["'" + FORMULA_NAME]
-
-
-@pytest.mark.django_db
-def test_import_drops_control_characters_so_nothing_stored_can_break_an_export(tmp_path, run_command):
-    from directory.importing.columns import COLUMNS
-    from directory.models import Institution
-
-    from .test_import import row
-
-    path = tmp_path / "nul.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        writer.writerow(row(机构名称="淇滨区\x00阳光\x07托育中心"))
-
-    run_command("import_institutions", str(path))
-
-    assert Institution.objects.get().name == "淇滨区阳光托育中心"

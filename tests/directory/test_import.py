@@ -375,3 +375,13 @@ def test_manager_uploads_an_xlsx_file_in_the_admin(client, roles, tmp_path):
     assert "第 3 行" in page
     assert "收托月龄“36-6”应在 0-36 个月之间，且前小后大" in page
     assert Institution.objects.get().filing_date == datetime.date(2026, 3, 1)
+
+
+@pytest.mark.django_db
+def test_import_drops_control_characters_so_nothing_stored_can_break_an_export(tmp_path):
+    path = write_csv(tmp_path / "nul.csv", [row(机构名称="淇滨区\x00阳光\x07托育中心")], "utf-8")
+
+    ok, _, err = run_import(path)
+
+    assert ok, err
+    assert Institution.objects.get().name == "淇滨区阳光托育中心"
