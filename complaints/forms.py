@@ -21,7 +21,13 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,application/pdf"})
+            "widget",
+            MultipleFileInput(
+                attrs={
+                    "accept": "image/jpeg,image/png,image/webp,application/pdf",
+                    "data-max-files": str(MAX_ATTACHMENTS),
+                }
+            ),
         )
         super().__init__(*args, **kwargs)
 

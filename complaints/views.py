@@ -27,6 +27,11 @@ TOO_MANY_FILES_MESSAGE = (
     "上传的内容太多（文件数量或大小超出限制），表单未能读取。每件投诉最多上传 5 个附件，"
     "请重新填写并少选几个文件后再提交。"
 )
+CSRF_FORM_MESSAGE = (
+    "安全校验未通过（页面停留过久，或浏览器没有保存本站的 Cookie），投诉尚未提交。"
+    "您填写的内容已保留在下方，附件需要重新选择，请再次提交。"
+)
+CSRF_TRACK_MESSAGE = "安全校验未通过（页面停留过久，或浏览器没有保存本站的 Cookie），请重新查询。"
 ALREADY_SUBMITTED_MESSAGE = "这份表单已经提交过，不会重复受理。请凭回执上的受理编号和查询码查询办理进度。"
 TRACK_NOT_FOUND = "受理编号或查询码不正确，请核对后重试（注意区分数字 0 和字母 O）。"
 
@@ -94,17 +99,6 @@ def _form_again(request, institutions):
     return ComplaintForm(initial=initial, institution_queryset=institutions)
 
 
-def _read_post(request):
-    """request.POST, or None when the upload is too large to read (too many files or fields)."""
-    try:
-        request.POST  # noqa: B018 - parses the body, which is where an oversized upload fails
-        request.FILES  # noqa: B018
-    except (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig):
-        logger.info("Unreadable complaint upload from %s", ratelimit.client_ip(request))
-        return None
-    return request.POST
-
-
 def _see_receipt(request, page, complaint, secret):
     """303 to the receipt page, carrying the receipt in its one-time cookie."""
     receipt_url = _urls(page)["receipt"]
@@ -128,13 +122,6 @@ def submit(request, page):
         form = ComplaintForm(initial=initial, institution_queryset=institutions)
         context.update(form=form, selected_institution=selected)
         return _render(request, page, "complaints/submit.html", context, private=True)
-
-    if _read_post(request) is None:
-        form = ComplaintForm(
-            initial={"submission_token": submission.new_token()}, institution_queryset=institutions
-        )
-        context.update(form=form, selected_institution=None, upload_refused=TOO_MANY_FILES_MESSAGE)
-        return _render(request, page, "complaints/submit.html", context, status=400, private=True)
 
     form = ComplaintForm(request.POST, request.FILES, institution_queryset=institutions)
     selected = _selected_institution(request.POST.get("institution"))
@@ -187,7 +174,7 @@ def _already_submitted(request, page, complaint, secret, institutions):
     form = ComplaintForm(
         initial={"submission_token": submission.new_token()}, institution_queryset=institutions
     )
-    context = {"form": form, "search_results": None, "upload_refused": ALREADY_SUBMITTED_MESSAGE}
+    context = {"form": form, "search_results": None, "notice": ALREADY_SUBMITTED_MESSAGE}
     return _render(request, page, "complaints/submit.html", context, private=True)
 
 
@@ -252,7 +239,7 @@ def track(request, page):
             request,
             page,
             "complaints/track.html",
-            {"form": form, "rate_limited": TRACK_LIMIT_MESSAGE},
+            {"form": form, "notice": TRACK_LIMIT_MESSAGE},
             status=429,
         )
         response["Retry-After"] = str(ratelimit.retry_after("track"))
@@ -277,7 +264,7 @@ def _citizen_action(request, page, form_class, act):
             request,
             page,
             "complaints/track.html",
-            {"form": TrackForm(), "rate_limited": TRACK_LIMIT_MESSAGE},
+            {"form": TrackForm(), "notice": TRACK_LIMIT_MESSAGE},
             status=429,
         )
     form = form_class(request.POST)
@@ -319,3 +306,36 @@ def reopen(request, page):
 
 def stats(request, page):
     return _render(request, page, "complaints/stats.html", monthly_stats())
+
+
+def _readable_post(request):
+    """request.POST, or None when the body was too large to read (too many files or fields)."""
+    try:
+        request.POST  # noqa: B018 - parsing the body is where an oversized upload fails
+        request.FILES  # noqa: B018
+    except (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig):
+        return None
+    return request.POST
+
+
+def refused_post(request, page):
+    """The answer when Django's CSRF check refuses a POST to the channel (see complaints/errors.py).
+
+    On the form, what was typed is shown again with a fresh security token, so nothing is lost but the
+    files; on the tracking pages, the empty tracking form. Nothing is stored.
+    """
+    institutions = _institutions()
+    path = request.path
+    if path.startswith(_urls(page)["submit"]) and not path.startswith(_urls(page)["receipt"]):
+        if _readable_post(request) is None:
+            message = TOO_MANY_FILES_MESSAGE
+            form = ComplaintForm(
+                initial={"submission_token": submission.new_token()}, institution_queryset=institutions
+            )
+        else:
+            message = CSRF_FORM_MESSAGE
+            form = _form_again(request, institutions)
+        context = {"form": form, "search_results": None, "notice": message}
+        return _render(request, page, "complaints/submit.html", context, status=403, private=True)
+    context = {"form": TrackForm(), "notice": CSRF_TRACK_MESSAGE}
+    return _render(request, page, "complaints/track.html", context, status=403, private=True)

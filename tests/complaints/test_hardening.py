@@ -180,3 +180,56 @@ def test_decompression_bombs_are_refused_as_too_large_and_nothing_is_stored(clie
         html = post_form(client, form_data(attachments=[bomb])).content.decode()
         assert "图片尺寸过大" in html and "不是可识别的图片" not in html
     assert Complaint.objects.count() == 0
+
+
+def _browser():
+    """A client that enforces CSRF as a real browser meets it, with the form's two tokens."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    html = browser.get(SUBMIT).content.decode()
+    csrf = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    token = html.split('name="submission_token" value="')[1].split('"')[0]
+    return browser, {"csrfmiddlewaretoken": csrf, "submission_token": token}
+
+
+def test_a_hundred_and_twenty_files_get_a_chinese_message_and_keep_the_text(channel, settings):
+    """Needs DATA_UPLOAD_MAX_NUMBER_FILES raised above 120 (requested for website/settings/base.py):
+    with Django's default of 100 the CSRF middleware refuses the body before any complaint code runs."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 1000
+    browser, tokens = _browser()
+    files = [SimpleUploadedFile(f"{i}.jpg", b"x", content_type="image/jpeg") for i in range(120)]
+    response = browser.post(SUBMIT, {**form_data(), **tokens, "attachments": files})
+    html = response.content.decode()
+    assert "最多上传 5 个附件，您选择了 120 个" in html
+    assert "中午的饭菜有馊味" in html and "幸福里小区无名托育点" in html
+    assert Complaint.objects.count() == 0
+
+
+def test_a_csrf_failure_on_the_complaint_form_answers_in_chinese_and_keeps_the_text(channel, settings):
+    from django.test import Client
+
+    settings.CSRF_FAILURE_VIEW = "complaints.errors.csrf_failure"
+    browser = Client(enforce_csrf_checks=True)  # never loaded the form: no CSRF cookie
+    response = browser.post(SUBMIT, form_data())
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "安全校验未通过" in html and "中午的饭菜有馊味" in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert Complaint.objects.count() == 0
+    # The page it answers with is a working form: submitting it again goes through.
+    csrf = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    token = html.split('name="submission_token" value="')[1].split('"')[0]
+    again = browser.post(SUBMIT, {**form_data(), "csrfmiddlewaretoken": csrf, "submission_token": token})
+    assert again.status_code == 303 and Complaint.objects.count() == 1
+
+
+def test_a_csrf_failure_on_tracking_answers_in_chinese(channel, settings):
+    from django.test import Client
+
+    settings.CSRF_FAILURE_VIEW = "complaints.errors.csrf_failure"
+    response = Client(enforce_csrf_checks=True).post("/complaints/track/", {"tracking_number": "X"})
+    assert response.status_code == 403
+    assert "安全校验未通过" in response.content.decode()

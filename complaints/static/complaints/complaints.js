@@ -20,6 +20,25 @@
   if (address) address.addEventListener("input", check);
   check();
 
+  // Too many files: said at once, and the selection is cleared, so the form never sends them.
+  var files = form.querySelector("input[type=file][data-max-files]");
+  if (files) {
+    var limit = parseInt(files.getAttribute("data-max-files"), 10);
+    var note = document.createElement("p");
+    note.className = "form-error";
+    note.setAttribute("role", "alert");
+    note.hidden = true;
+    files.insertAdjacentElement("afterend", note);
+    files.addEventListener("change", function () {
+      var count = files.files ? files.files.length : 0;
+      note.hidden = count <= limit;
+      if (count > limit) {
+        note.textContent = "最多上传 " + limit + " 个附件，您选择了 " + count + " 个，请重新选择。";
+        files.value = "";
+      }
+    });
+  }
+
   var anonymous = form.querySelector("input[name=anonymous]");
   if (anonymous) {
     var contactFields = ["contact_name", "contact_phone"].map(function (name) {
