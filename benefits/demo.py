@@ -271,6 +271,13 @@ def _pages(national, seeds, demo_policy, command):
             slug="childcare-subsidy",
             title="育儿补贴测算",
             intro="输入孩子的出生日期，看看能不能领、每年领几个月、一共多少钱，以及到哪里申领。",
+            body=[
+                _paragraph(
+                    "补贴的对象、标准、申领材料和税收、低保方面的规定，见"
+                    '<a href="/benefits/national-childcare-subsidy/">国家育儿补贴：谁能领、领多少、怎么领</a>；'
+                    '各地另外的支持见<a href="/benefits/local-measures/">各地支持措施</a>。'
+                )
+            ],
         )
         index.add_child(instance=checker)
         checker.save_revision().publish()

@@ -1,5 +1,7 @@
 """Editors change the subsidy standard in the admin; each change is kept and the checker uses the new one."""
 
+import datetime
+
 import pytest
 
 from benefits.models import SubsidyRule
@@ -56,3 +58,25 @@ def test_a_second_version_from_the_same_month_is_refused(admin_client, home_page
     )
     assert response.status_code == 200
     assert SubsidyRule.objects.count() == 1
+
+
+def test_a_top_up_cannot_end_before_it_starts(home_page):
+    from django.core.exceptions import ValidationError
+
+    from tests.benefits.factories import LocalTopUpFactory
+
+    top_up = LocalTopUpFactory.build(applies_until=datetime.date(2025, 1, 1))
+    with pytest.raises(ValidationError) as error:
+        top_up.full_clean()
+    assert error.value.message_dict["applies_until"] == ["截止月份不能早于起始月份。"]
+
+
+def test_an_office_needs_both_coordinates_or_neither(home_page):
+    from django.core.exceptions import ValidationError
+
+    from tests.benefits.factories import ClaimOfficeFactory
+
+    office = ClaimOfficeFactory.build(lng=None)
+    with pytest.raises(ValidationError) as error:
+        office.full_clean()
+    assert "经度和纬度要么都填，要么都不填。" in error.value.messages
