@@ -158,6 +158,7 @@ def rule_json(rule):
         "applies_from": rule.applies_from.strftime("%Y-%m"),
         "amount_per_year": amount_json(rule.amount_per_year),
         "age_limit_months": rule.age_limit_months,
+        "revision": rule.latest_revision_id,
         "revised_at": rule.latest_revision.created_at.isoformat() if rule.latest_revision else None,
         "source": source_json(rule.source, rule.source_clause),
     }

@@ -48,6 +48,7 @@ def test_editing_the_standard_keeps_the_old_version_and_the_api_answers_with_the
     data = client.get("/api/v1/benefits/childcare-subsidy/", {"birth": "2022-01-15"}).json()
     assert data["national"]["total"] == 400
     assert data["rules"][0]["name"] == "国家基础标准（提高后）"
+    assert data["rules"][0]["revision"] == rule.latest_revision_id
 
 
 def test_a_second_version_from_the_same_month_is_refused(admin_client, home_page):
