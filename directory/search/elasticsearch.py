@@ -30,7 +30,7 @@ from elasticsearch.dsl import (
     A,
     Boolean,
     Document,
-    Float,
+    Double,
     GeoPoint,
     Integer,
     Keyword,
@@ -153,7 +153,7 @@ class InstitutionDocument(Document):
     capacity = Integer()
     vacancies = Integer()
     inclusive = Boolean()
-    rating = Float()
+    rating = Double()
     location = GeoPoint()
 
     class Index:
@@ -193,7 +193,9 @@ class InstitutionDocument(Document):
 
 def index_body():
     """Settings and mappings of a new index (analysers included), as sent to `indices.create`."""
-    return InstitutionDocument._index.to_dict()
+    body = InstitutionDocument._index.to_dict()
+    body["settings"]["number_of_replicas"] = settings.DIRECTORY_ELASTICSEARCH_REPLICAS
+    return body
 
 
 # --- Searching ------------------------------------------------------------------------------------------

@@ -19,6 +19,9 @@ SEARCH_ENGINE_URL = os.environ.get("SEARCH_ENGINE_URL") or os.environ.get("ELAST
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "tuoyu")
 # The directory's index is an alias over timestamped indexes (see directory_index).
 DIRECTORY_ELASTICSEARCH_INDEX = ELASTICSEARCH_INDEX_PREFIX + "_institutions"
+# Replicas of the directory's index: 0 on a single node (tests), 1 on a managed cluster of two or more data
+# nodes. One primary shard is enough: 100 000 institutions are well under a gigabyte.
+DIRECTORY_ELASTICSEARCH_REPLICAS = int(os.environ.get("DIRECTORY_ELASTICSEARCH_REPLICAS", "0"))
 # Seconds a directory search waits for the cluster before answering from the database instead.
 DIRECTORY_ELASTICSEARCH_TIMEOUT = float(os.environ.get("DIRECTORY_ELASTICSEARCH_TIMEOUT", "3"))
 
