@@ -1,10 +1,13 @@
 """Reliability of the complaint form under load, and the flood limit.
 
-1. N submissions (default 2 000) through the real form — GET the page, take the CSRF cookie and token,
-   POST multipart with one or two attachments (a photo carrying GPS EXIF, a PDF) — from C concurrent
+1. N submissions (default 2 000) through the real form — GET the page, take the CSRF cookie and token and
+   the one-time form token, POST multipart with one or two attachments (a photo carrying GPS EXIF, a PDF),
+   follow the 303 to the one-time receipt page with its cookie; every tenth form is posted twice, as a
+   double tap, and must land on the same receipt without a second case — from C concurrent
    clients (default 32) against gunicorn with production settings, on SQLite and on PostgreSQL, with the
    per-address limit raised by its setting. Checks: zero 5xx, every receipt's tracking number is in the
-   database with all its attachments on disk, every tracking number unique.
+   database with all its attachments on disk, every tracking number unique, no double-tapped form stored
+   twice.
 2. A flood from one address with the normal limit and the Redis cache shared by all gunicorn workers:
    after the limit every answer is 429 with the Chinese message, and nothing else gets stored.
 
@@ -37,21 +40,13 @@ from server import ROOT, bench_env, gunicorn, manage
 
 SUBMIT = "/complaints/submit/"
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+FORM_TOKEN_RE = re.compile(r'name="submission_token" value="([^"]+)"')
+RECEIPT_COOKIE_RE = re.compile(r"complaint_receipt=([^;]+)")
 NUMBER_RE = re.compile(r"data-tracking-number>([^<]+)<")
 CODE_RE = re.compile(r"data-query-code>([^<]+)<")
 FLOOD_MESSAGE = "提交过于频繁"
-CATEGORIES = [
-    "food",
-    "safety",
-    "hygiene",
-    "fire",
-    "fees",
-    "unfiled",
-    "staff",
-    "advertising",
-    "other",
-    "abuse",
-]
+# The categories the form offers, read from the form itself so that the benchmark never drifts from it.
+CATEGORY_RE = re.compile(r'name="category" value="([^"]+)"')
 
 
 def photo_bytes(seed):
@@ -64,10 +59,42 @@ def photo_bytes(seed):
     return buffer.getvalue()
 
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+def pdf_bytes():
+    import pikepdf
+
+    document = pikepdf.new()
+    document.add_blank_page(page_size=(200, 200))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
-def submit_once(base_url, index, description=None):
+PDF = pdf_bytes()
+
+
+def post_form(base_url, data, files, cookie):
+    """One POST of the form; returns the final status, the receipt's HTML (or the refusal's) and the response."""
+    response = requests.post(
+        base_url + SUBMIT,
+        data=data,
+        files=files,
+        headers={"Cookie": f"csrftoken={cookie}", "Referer": base_url + SUBMIT},
+        allow_redirects=False,
+        timeout=120,
+    )
+    if response.status_code != 303:
+        return response.status_code, response.text
+    # The receipt cookie, like the CSRF one, may be marked Secure: over loopback HTTP it is sent by hand.
+    receipt_cookie = RECEIPT_COOKIE_RE.search(response.headers.get("Set-Cookie", ""))
+    receipt = requests.get(
+        base_url + response.headers["Location"],
+        headers={"Cookie": f"complaint_receipt={receipt_cookie.group(1)}"} if receipt_cookie else {},
+        timeout=60,
+    )
+    return receipt.status_code, receipt.text
+
+
+def submit_once(base_url, index, description=None, double_tap=True):
     """One citizen: load the form, post it with CSRF and attachments. Returns a result dict."""
     started = time.perf_counter()
     session = requests.Session()
@@ -82,12 +109,13 @@ def submit_once(base_url, index, description=None):
         cookie = page.cookies.get("csrftoken") or re.search(
             r"csrftoken=([^;]+)", page.headers["Set-Cookie"]
         ).group(1)
+        categories = CATEGORY_RE.findall(page.text)
         files = [("attachments", (f"IMG_{index}.jpg", photo_bytes(index), "image/jpeg"))]
         if index % 2:
             files.append(("attachments", (f"scan_{index}.pdf", PDF, "application/pdf")))
         data = {
             "csrfmiddlewaretoken": token,
-            "category": CATEGORIES[index % len(CATEGORIES)],
+            "category": categories[index % len(categories)],
             "institution_name": f"压测托育点{index % 50}",
             "institution_address": "",
             "description": description or f"压测第 {index} 件：午餐饭菜有异味，孩子回家后肚子疼，请核查。",
@@ -96,21 +124,25 @@ def submit_once(base_url, index, description=None):
             "contact_phone": "" if index % 3 == 0 else f"139{index:08d}"[:11],
             "website": "",
         }
-        response = requests.post(
-            base_url + SUBMIT,
-            data=data,
-            files=files,
-            headers={"Cookie": f"csrftoken={cookie}", "Referer": base_url + SUBMIT},
-            timeout=120,
-        )
-        result["status"] = response.status_code
+        data["submission_token"] = FORM_TOKEN_RE.search(page.text).group(1)
+        status, html = post_form(base_url, data, files, cookie)
+        result["status"] = status
         result["attachments"] = len(files)
-        if response.status_code == 200:
-            number, code = NUMBER_RE.search(response.text), CODE_RE.search(response.text)
+        if status == 200:
+            number, code = NUMBER_RE.search(html), CODE_RE.search(html)
             result["number"] = number.group(1) if number else None
             result["has_code"] = bool(code)
-        elif response.status_code == 429:
-            result["flood_message"] = FLOOD_MESSAGE in response.text
+            if double_tap and index % 10 == 0 and result["number"]:
+                # A double tap: the same form again must land on the same receipt, never a second case.
+                again_status, again = post_form(base_url, data, files, cookie)
+                again_number = NUMBER_RE.search(again)
+                result["double_tap_same_receipt"] = (
+                    again_status == 200
+                    and again_number is not None
+                    and again_number.group(1) == result["number"]
+                )
+        elif status == 429:
+            result["flood_message"] = FLOOD_MESSAGE in html
     except Exception as error:  # a dropped connection is a failure to report, not to hide
         result["error"] = repr(error)
     finally:
@@ -225,6 +257,10 @@ def reliability(database, n, clients, workers, redis_url):
             "unique_tracking_numbers": len(set(numbers)),
             "server_errors_5xx": sum(1 for r in results if r["status"] and r["status"] >= 500),
             "client_errors": sum(1 for r in results if r["error"]),
+            "double_taps": sum(1 for r in results if "double_tap_same_receipt" in r),
+            "double_taps_on_another_receipt": sum(
+                1 for r in results if r.get("double_tap_same_receipt") is False
+            ),
             "stored_new": check["total"] - before,
             "receipts_missing_in_db": check["missing"],
             "wrong_attachment_count": check["wrong_attachment_count"],
@@ -240,6 +276,7 @@ def reliability(database, n, clients, workers, redis_url):
             and report["unique_tracking_numbers"] == n
             and report["server_errors_5xx"] == 0
             and report["client_errors"] == 0
+            and report["double_taps_on_another_receipt"] == 0
             and report["receipts_missing_in_db"] == 0
             and report["wrong_attachment_count"] == 0
             and report["attachment_files_missing"] == 0
@@ -263,7 +300,7 @@ def flood(requests_count, workers, redis_url, limit=10):
             results = []
 
             def one(i):
-                result = submit_once(base_url, i)
+                result = submit_once(base_url, i, double_tap=False)
                 with lock:
                     results.append(result)
 
