@@ -484,11 +484,11 @@ def _query_pieces(text):
     return merged
 
 
-def _synonyms_inside(word):
+def _synonyms_inside(word, lookup):
     found = set()
     for inner in tokenizer().cut_for_search(word):
         if inner != word and len(inner) > 1 and inner not in STOP_WORDS:
-            related = synonyms(inner)
+            related = lookup.get(inner, ())
             if len(related) > 1:
                 found |= related
     return found
@@ -500,6 +500,7 @@ def query_terms(text, vocabulary=None):
     parsed = ParsedQuery(text=text)
     if not text:
         return parsed
+    lookup = _synonym_index()  # once per query: it checks the shared generation token
     parsed.ages = find_ages(text)
     for span in parsed.ages:
         written = text[span.start : span.end]
@@ -512,15 +513,15 @@ def query_terms(text, vocabulary=None):
         if piece in seen:
             continue
         seen.add(piece)
-        alternatives, kind = set(synonyms(piece)), "word"
+        alternatives, kind = set(lookup.get(piece, {piece})), "word"
         if vocabulary is not None and _LATIN_WORD.match(piece) and len(piece) > 1:
             reading = vocabulary.word_for(piece)
             if reading:
-                alternatives |= synonyms(reading)
+                alternatives |= lookup.get(reading, {reading})
                 parsed.corrections[piece] = reading
                 kind = "pinyin"
         if alternatives == {piece} and len(piece) > 2 and kind == "word":
-            alternatives |= _synonyms_inside(piece)  # 发高烧 has no group of its own, but 高烧 does
+            alternatives |= _synonyms_inside(piece, lookup)  # 发高烧 has no group of its own, but 高烧 does
         weak = piece in STOP_WORDS or (len(piece) == 1 and kind == "word" and len(alternatives) == 1)
         reading = parsed.corrections.get(piece)
         first = (piece, reading) if reading else (piece,)
