@@ -192,6 +192,19 @@ def test_editor_previews_a_draft_and_keeps_its_revisions(client, sections, edito
     assert "第一版标题" in client.get("/guidance/revised/").content.decode()
 
 
+def test_editor_previews_a_new_article_before_saving_it(client, sections, editor):
+    client.force_login(editor)
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["guidance", "guidancearticlepage", sections["guidance"].pk]
+    )
+
+    assert client.post(url, article_form("action-save")).json()["is_valid"] is True
+    shown = client.get(url).content.decode()
+
+    assert "6 月龄宝宝添加辅食" in shown
+    assert '<li><a href="/guidance/">科学育儿</a></li>' in shown
+
+
 def test_editors_manage_topics_as_snippets(client, sections, editor):
     client.force_login(editor)
 
