@@ -85,8 +85,8 @@ class Assessment:
                 f"合计 {amount_text(self.entitlement.total)} 元。"
             )
         return (
-            f"不在补贴范围内：孩子在 {chinese_date(self.limit_birthday)}满 "
-            f"{self.age_limit_months // 12} 周岁，早于育儿补贴的起始月份"
+            f"不在补贴范围内：孩子在 {chinese_date(self.limit_birthday)}满 {age_text(self.age_limit_months)}，"
+            "早于育儿补贴的起始月份"
             f"（{self.scheme_start.year} 年 {self.scheme_start.month} 月）。"
         )
 
@@ -110,6 +110,10 @@ def assess(birth, today=None):
         entitlement=national_entitlement(birth, rules),
         top_ups=[result for result in top_ups if result.entitlement.total_months],
     )
+
+
+def age_text(months):
+    return f"{months // 12} 周岁" if months % 12 == 0 else f"{months} 个月"
 
 
 def chinese_date(day):

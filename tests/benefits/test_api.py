@@ -120,3 +120,10 @@ def test_only_get_is_allowed(client, rule):
     response = client.post(URL, {"birth": "2024-01-01"})
     assert response.status_code == 405
     assert response.json()["error"] == "本接口只提供查询（GET）。"
+
+
+def test_an_age_limit_that_is_not_whole_years_is_said_in_months(client):
+    SubsidyRuleFactory(age_limit_months=30)
+    data = get(client, "2022-06-10").json()
+    assert data["qualifies"] is False
+    assert "满 30 个月" in data["message"]
