@@ -22,10 +22,11 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from directory.choices import Kind, ServiceType, Status
 from directory.importing.exporting import write_csv, write_xlsx
 from directory.importing.messages import ImportFileError
 from directory.importing.saving import import_file
-from directory.models import District, Institution, Kind, ServiceType, Status, Street
+from directory.models import District, Institution, Street
 
 # What the listing's search box matches (substrings, on SQLite and PostgreSQL alike).
 SEARCH_FIELDS = ["name", "credit_code", "address", "filing_number", "phone"]

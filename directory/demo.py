@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from directory.choices import Kind, Status
 from directory.credit_code import make as make_credit_code
 from directory.models import (
     CLASS_RULES,
@@ -124,13 +125,13 @@ def _institution(rng, number, mark, districts, streets, today):
     code, district_name, lat, lng, _share, _streets = _pick_district(rng)
     district = districts[code]
     street = rng.choice(streets[code])
-    kind = "home" if rng.random() < 0.12 else "centre"
+    kind = Kind.HOME if rng.random() < 0.12 else Kind.CENTRE
     organiser = rng.choices(
         ["social", "employer", "kindergarten", "community", "public_private", "public"],
         [50, 10, 15, 10, 10, 5],
     )[0]
     head = rng.choice(NAME_HEADS)
-    if kind == "home":
+    if kind == Kind.HOME:
         name = f"{street.name.removesuffix('街道').removesuffix('镇')}{head}{rng.choice(HOME_TAILS)}"
     elif organiser == "employer":
         name = f"{rng.choice(EMPLOYER_NAMES)}{head}托育园"
@@ -146,7 +147,7 @@ def _institution(rng, number, mark, districts, streets, today):
     )
     credit_code = make_credit_code(f"{'52' if nature == 'non_profit' else '91'}{code}{mark}{number:07d}")
 
-    status = rng.choices(["normal", "suspended", "cancelled"], [92, 5, 3])[0]
+    status = rng.choices([Status.NORMAL, Status.SUSPENDED, Status.CANCELLED], [92, 5, 3])[0]
     filed = rng.random() < 0.93
     filing_date = today - datetime.timedelta(days=rng.randint(60, 1800))
     # Within about 6 km of the district's centre.
@@ -154,7 +155,7 @@ def _institution(rng, number, mark, districts, streets, today):
     longitude = round(lng + rng.uniform(-0.06, 0.06), 6)
 
     classes = []
-    if kind == "home":
+    if kind == Kind.HOME:
         capacity = rng.randint(3, 5)
         min_age, max_age = rng.choice([(6, 36), (12, 36), (18, 36)])
     else:

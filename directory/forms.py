@@ -2,6 +2,8 @@
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from directory.choices import Kind
+
 
 class InstitutionForm(WagtailAdminModelForm):
     def clean(self):
@@ -20,6 +22,6 @@ class InstitutionForm(WagtailAdminModelForm):
             self.add_error(
                 "capacity", f"各班级人数上限合计 {total} 人，多于托位数 {capacity}：请核对托位数或班级人数。"
             )
-        if kept and cleaned_data.get("kind") == "home":
+        if kept and cleaned_data.get("kind") == Kind.HOME:
             self.add_error("kind", "家庭托育点不分班：请删除班级设置，或把机构类型改为“托育机构”。")
         return cleaned_data

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.template.response import TemplateResponse
 
-from directory.models import MAX_AGE_MONTHS, District, ServiceType
+from directory.choices import ServiceType
+from directory.models import MAX_AGE_MONTHS, District
 from directory.search import QueryError, SearchQuery, search
 from directory.search.present import marker, service_rows
 from directory.search.query import RADIUS_CHOICES, SORTS

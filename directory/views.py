@@ -7,6 +7,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from directory.choices import Status
 from directory.credit_code import ALPHABET, normalise, problem
 from directory.models import Institution
 from directory.search_views import search_page
@@ -41,9 +42,9 @@ def verdict(institution):
             "这家机构没有在卫生健康部门备案。按规定，托育机构经登记后应当备案；"
             "交费前请向所在区县卫生健康部门核实，发现未备案违规收托可以投诉举报。",
         )
-    if institution.status == "cancelled":
+    if institution.status == Status.CANCELLED:
         return ("danger", "已注销", "这家机构已经注销，不能再提供托育服务。请不要向其交费。")
-    if institution.status == "suspended":
+    if institution.status == Status.SUSPENDED:
         return (
             "warning",
             "已备案，目前暂停服务",

@@ -4,7 +4,8 @@ import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
-from directory.models import MAX_AGE_MONTHS, Kind, Nature, OrganiserType, ServiceType, Status
+from directory.choices import Kind, Nature, OrganiserType, ServiceType, Status
+from directory.models import MAX_AGE_MONTHS
 
 SERVICE_SEPARATORS = re.compile(r"[、;；,，/\s]+")
 SERVICE_BY_LABEL = {label: code for code, label in ServiceType.choices}

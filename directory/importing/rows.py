@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from directory import coordinates
+from directory.choices import Kind, Nature, OrganiserType, ServiceType, Status
 from directory.credit_code import normalise, problem
 from directory.importing.cells import (
     KIND_BY_LABEL,
@@ -20,7 +21,6 @@ from directory.importing.cells import (
     text,
 )
 from directory.importing.messages import RowError
-from directory.models import Kind, Nature, OrganiserType, ServiceType, Status
 
 
 @dataclass

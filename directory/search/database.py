@@ -22,7 +22,8 @@ from django.db import DatabaseError, connection
 from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, ServiceType, Street
+from directory.choices import Kind, ServiceType
+from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, Street
 from directory.search.keywords import clauses
 from directory.search.query import EARTH_RADIUS_KM
 from directory.search.results import Hit, SearchResults, empty_facets
@@ -51,7 +52,7 @@ def _place_named(term):
 
 def _address_has(term):
     # A home-based care point's house address stays private: it is never searched.
-    return Q(address__icontains=term) & ~Q(kind="home")
+    return Q(address__icontains=term) & ~Q(kind=Kind.HOME)
 
 
 def _contains(term):

@@ -10,7 +10,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from directory.models import MAX_AGE_MONTHS, District, ServiceType
+from directory.choices import ServiceType
+from directory.models import MAX_AGE_MONTHS, District
 
 SERVICE_LABELS = dict(ServiceType.choices)
 SORTS = {"relevance": "综合排序", "distance": "距离最近", "rating": "评级最高"}
