@@ -86,3 +86,36 @@ def test_citizen_files_an_anonymous_report_with_a_photo_and_tracks_it_on_a_phone
     assert "幸福里小区无名看护点" in phone.content()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(phone)
+
+
+def _fill_valid_form(page):
+    page.get_by_text("食品安全").click()
+    page.get_by_label("机构名称").fill("幸福里小区无名看护点")
+    page.get_by_label("发生了什么").fill("午饭的饭菜有馊味，孩子回家后呕吐，同班几个孩子也不舒服。")
+    page.get_by_text("匿名投诉（不留姓名和电话）").click()
+
+
+def test_a_double_tap_and_reloading_the_receipt_never_file_the_complaint_twice(live_server, channel, page):
+    page.goto(live_server.url + "/complaints/submit/")
+    _fill_valid_form(page)
+    page.get_by_role("button", name="提交投诉").dblclick()
+    page.wait_for_selector("[data-tracking-number]")
+    assert page.url.endswith("/complaints/submit/receipt/")
+    page.reload()
+    assert page.locator("[data-receipt-gone]").is_visible()
+    assert page.locator("[data-query-code]").count() == 0
+    assert Complaint.objects.count() == 1
+
+
+def test_choosing_too_many_files_is_said_at_once_and_the_selection_cleared(
+    live_server, channel, page, tmp_path
+):
+    page.goto(live_server.url + "/complaints/submit/")
+    paths = []
+    for index in range(7):
+        path = photo_file(tmp_path).rename(tmp_path / f"IMG_{index}.jpg")
+        paths.append(str(path))
+    page.get_by_label("图片或 PDF 附件（选填）").set_input_files(paths)
+    assert page.get_by_text("最多上传 5 个附件，您选择了 7 个").is_visible()
+    assert page.get_by_label("图片或 PDF 附件（选填）").evaluate("input => input.files.length") == 0
+    assert_accessible(page)

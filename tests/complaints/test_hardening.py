@@ -233,3 +233,24 @@ def test_a_csrf_failure_on_tracking_answers_in_chinese(channel, settings):
     response = Client(enforce_csrf_checks=True).post("/complaints/track/", {"tracking_number": "X"})
     assert response.status_code == 403
     assert "安全校验未通过" in response.content.decode()
+
+
+def test_two_requests_racing_with_one_form_token_store_one_case_and_keep_one_set_of_files(channel):
+    """The moment between "is this token used?" and the insert: the unique digest decides the race."""
+    from complaints import submission
+    from complaints.forms import ComplaintForm
+    from tests.complaints.factories import photo
+
+    data = form_data()
+    secret = submission.token_secret(data["submission_token"])
+    forms, stored = [], []
+    for _ in range(2):
+        form = ComplaintForm(data, {"attachments": [photo()]})
+        assert form.is_valid(), form.errors
+        forms.append(form)
+        stored.append(submission.store(form, secret))
+    assert stored[0].pk == stored[1].pk and Complaint.objects.count() == 1
+    winner = forms[0].cleaned_data["attachments"][0].file
+    loser = forms[1].cleaned_data["attachments"][0].file
+    assert winner.storage.exists(winner.name)
+    assert loser.name is None  # FieldFile.delete removed the loser's file from storage and cleared its name
