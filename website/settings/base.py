@@ -207,6 +207,16 @@ CACHES = {
 # --- Guidance page cache --------------------------------------------------------------------------
 # The cache alias whole guidance, policy and event pages are kept in (see guidance/cache.py).
 GUIDANCE_PAGE_CACHE_ALIAS = "default"
+# Query parameters that only track where a link was shared (WeChat, campaigns): a URL that differs from a
+# cached page only by these is served from the cache. Extra names, comma-separated, from the environment.
+PAGE_CACHE_IGNORED_PARAMETERS = [
+    "utm_*",
+    "from",
+    "isappinstalled",
+    "spm",
+    "share_*",
+    *env_list("PAGE_CACHE_IGNORED_PARAMETERS"),
+]
 
 # --- Complaints --------------------------------------------------------------------------------
 # Submissions allowed per address per hour; a load test raises it through the environment.
@@ -227,6 +237,8 @@ COMPLAINTS_ACCEPT_DAYS = int(os.environ.get("COMPLAINTS_ACCEPT_DAYS", "1"))
 COMPLAINTS_REPLY_DAYS = int(os.environ.get("COMPLAINTS_REPLY_DAYS", "15"))
 # The official holiday calendar decides the legal deadlines: public holidays that fall on weekdays, and
 # the weekend days that are worked instead (调休), as ISO dates, comma-separated in the environment.
+# A case left in 已答复 with no reaction from the citizen closes by itself after this many days.
+COMPLAINTS_AUTO_CLOSE_DAYS = int(os.environ.get("COMPLAINTS_AUTO_CLOSE_DAYS", "15"))
 COMPLAINTS_HOLIDAYS = env_list("COMPLAINTS_HOLIDAYS")
 COMPLAINTS_EXTRA_WORKDAYS = env_list("COMPLAINTS_EXTRA_WORKDAYS")
 
