@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from guidance.demo_content import ARTICLES, EVENTS, GUIDELINE, POLICIES, p, tip
+from guidance.demo_content import ARTICLES, EVENTS, POLICIES, p, sources_for, tip
 from guidance.models import (
     AgeBand,
     EventIndexPage,
@@ -68,7 +68,7 @@ def _articles(index, command):
             reviewer_title=reviewer_title,
             last_reviewed=reviewed,
             next_review=reviewed + REVIEW_INTERVAL,
-            sources=[("source", GUIDELINE)],
+            sources=sources_for(slug),
         )
         _publish_child(index, page)
         _set_relations(page, age_bands=[bands[s] for s in ages], topics=[topics[s] for s in topic_slugs])

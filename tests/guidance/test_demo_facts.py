@@ -209,10 +209,6 @@ def test_no_demo_article_is_due_for_review_on_a_fresh_demo(client, demo):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="guidance/demo.py still gives every article the one care guideline; it should use sources_for(slug)",
-)
 def test_each_article_cites_the_document_behind_its_key_advice(client, demo):
     cited = {
         "fever-at-home": "中国0至5岁儿童病因不明急性发热诊断和处理若干问题循证指南",
