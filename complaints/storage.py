@@ -13,5 +13,5 @@ def private_root():
 
 
 def private_storage():
-    """A callable, so that tests and deployments changing the setting get the right folder."""
+    """The attachments' storage; Django calls it once, when the models load, so the setting is read at start-up."""
     return FileSystemStorage(location=private_root(), base_url=None)

@@ -175,6 +175,20 @@ def due_date_for(complaint, today=None):
     return None
 
 
+def _record(complaint, kind, actor_label, message, from_status="", to_status="", **fields):
+    """One entry of the complaint's timeline that the citizen sees on the tracking page."""
+    return ComplaintEvent.objects.create(
+        complaint=complaint,
+        kind=kind,
+        actor_label=actor_label,
+        message=message,
+        from_status=from_status,
+        to_status=to_status,
+        public=True,
+        **fields,
+    )
+
+
 # --- routing ---------------------------------------------------------------------------------------
 def route(complaint):
     """Sets the lead and supporting departments and the urgency from the routing table.
@@ -212,14 +226,14 @@ def submit(complaint, query_code, attachments=()):
     for attachment in attachments:
         attachment.complaint = complaint
         attachment.save()
-    ComplaintEvent.objects.create(
-        complaint=complaint,
-        kind=EventKind.SUBMITTED,
+    message = "投诉已提交，已按类别转交承办部门。" + ("（紧急：当日受理）" if complaint.urgent else "")
+    _record(
+        complaint,
+        EventKind.SUBMITTED,
+        "投诉人",
+        message,
         to_status=Status.SUBMITTED,
-        actor_label="投诉人",
         target_department=complaint.lead_department,
-        message="投诉已提交，已按类别转交承办部门。" + ("（紧急：当日受理）" if complaint.urgent else ""),
-        public=True,
     )
     department_ids = [d.pk for d in [complaint.lead_department, *supporting] if d is not None]
     notifications.on_commit_notify_departments(complaint.pk, department_ids)
@@ -397,14 +411,15 @@ def rate(complaint, satisfaction, resolved):
         complaint.closed_at = complaint.rated_at
         complaint.due_date = None
     complaint.save()
-    ComplaintEvent.objects.create(
-        complaint=complaint,
-        kind=EventKind.RATED,
-        from_status=from_status if complaint.status != from_status else "",
-        to_status=complaint.status if complaint.status != from_status else "",
-        actor_label="投诉人",
-        message=f"满意度 {satisfaction} 分；{'问题已解决' if resolved else '问题未解决'}。",
-        public=True,
+    changed = complaint.status != from_status
+    message = f"满意度 {satisfaction} 分；{'问题已解决' if resolved else '问题未解决'}。"
+    _record(
+        complaint,
+        EventKind.RATED,
+        "投诉人",
+        message,
+        from_status=from_status if changed else "",
+        to_status=complaint.status if changed else "",
     )
     return complaint
 
@@ -433,14 +448,7 @@ def close_unanswered_replies(now=None):
             complaint.closed_at = last_reaction + wait
             complaint.due_date = None
             complaint.save()
-            ComplaintEvent.objects.create(
-                complaint=complaint,
-                kind=EventKind.CLOSED,
-                from_status=Status.REPLIED,
-                to_status=Status.CLOSED,
-                actor_label="系统",
-                message=f"答复后 {days} 天内未申请重新办理，系统自动办结。",
-                public=True,
-            )
+            message = f"答复后 {days} 天内未申请重新办理，系统自动办结。"
+            _record(complaint, EventKind.CLOSED, "系统", message, Status.REPLIED, Status.CLOSED)
             closed += 1
     return closed

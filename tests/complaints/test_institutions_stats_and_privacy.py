@@ -15,14 +15,10 @@ SUBMIT = "/complaints/submit/"
 
 def base_form(**extra):
     """An anonymous complaint about fees, with no institution chosen yet."""
-    fields = {
-        "category": "fees",
-        "institution_name": "",
-        "description": "机构要求一次预交半年费用，否则不给学位。",
-        "anonymous": "on",
-    }
-    unused = {"institution_address", "occurred_on", "contact_name", "contact_phone", "contact_email"}
-    return form_data(**{name: None for name in unused}, **{**fields, **extra})
+    left_out = ["institution_address", "occurred_on", "contact_name", "contact_phone", "contact_email"]
+    fees = {"category": "fees", "institution_name": "", "anonymous": "on"}
+    description = {"description": "机构要求一次预交半年费用，否则不给学位。"}
+    return form_data(**{**dict.fromkeys(left_out), **fees, **description, **extra})
 
 
 def test_directory_link_prefills_the_institution(client, channel):
