@@ -8,8 +8,6 @@ equals the one with more institutions around it first. The directory's `near=` a
 call this; an online geocoder (places.geocoders) may sit in front of it but never replaces it.
 """
 
-import time
-
 from django.db.models import Count, Max
 
 from places.models import KIND_ORDER, Place
@@ -17,15 +15,11 @@ from website import text
 
 # Words people add around a place name that are not part of it.
 NOISE_SUFFIXES = ("附近", "周边", "周围", "一带", "旁边", "那边", "这边", "边上")
-CACHE_SECONDS = 30
-_cache = {"key": None, "checked": 0.0, "entries": []}
+_cache = {"key": None, "entries": []}
 
 
 def _entries():
-    """(place, names, spellings) for every place, reloaded when the gazetteer changes."""
-    now = time.monotonic()
-    if now - _cache["checked"] < CACHE_SECONDS and _cache["key"] is not None:
-        return _cache["entries"]
+    """(place, names, spellings) for every place, reloaded when the gazetteer changes (one cheap query)."""
     key = tuple(Place.objects.aggregate(count=Count("pk"), latest=Max("updated_at")).values())
     if key != _cache["key"]:
         entries = []
@@ -34,7 +28,6 @@ def _entries():
             spellings = set(place.search_names.split("\n")) - set(names)
             entries.append((place, names, spellings))
         _cache["entries"], _cache["key"] = entries, key
-    _cache["checked"] = now
     return _cache["entries"]
 
 

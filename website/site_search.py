@@ -15,11 +15,10 @@ against the site's vocabulary by pinyin (fashao → 发烧, 湿诊 → 湿疹): 
 """
 
 import math
-import time
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Max
+from django.db.models import Count, Max
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -34,7 +33,6 @@ PAGE_TYPE_LABELS = {
     "directorypage": "找托育",
 }
 DEFAULT_LABEL = "页面"
-VOCABULARY_SECONDS = 60
 # How much a synonym counts against the word as typed (拉肚子 typed, 腹泻 found).
 SYNONYM_SHARE = 0.8
 # A term held by so many pages that its weight is below this (宝宝 with its synonyms) does not count
@@ -75,29 +73,26 @@ def live_pages():
 
 # --- Vocabulary for pinyin readings and typo corrections -------------------------------------------
 
-_vocabulary = {"key": None, "until": 0.0, "value": None}
+_vocabulary = {"key": None, "value": None}
+
+
+def pages_key():
+    """Changes whenever a live page is added, removed, renamed or republished (one cheap query)."""
+    state = live_pages().aggregate(count=Count("pk"), latest=Max("last_published_at"))
+    return (state["count"], state["latest"])
 
 
 def site_vocabulary():
-    """Synonym words and the words of live page titles, by pinyin; rebuilt when pages change."""
-    now = time.monotonic()
-    if _vocabulary["value"] is not None and now < _vocabulary["until"]:
-        return _vocabulary["value"]
-    pages = live_pages()
-    key = (
-        pages.count(),
-        pages.aggregate(latest=Max("last_published_at"))["latest"],
-        len(text.synonym_words()),
-    )
+    """Synonym words and the words of live page titles, by pinyin; rebuilt when pages or synonyms change."""
+    key = (pages_key(), len(text.synonym_words()))
     if key != _vocabulary["key"]:
         vocabulary_words = list(text.synonym_words())
-        for title in pages.values_list("title", flat=True):
+        for title in live_pages().values_list("title", flat=True):
             vocabulary_words += [
                 word for word in text.tokenizer().cut(text.normalise(title)) if len(word) > 1
             ]
         _vocabulary["value"] = text.PinyinVocabulary(vocabulary_words)
         _vocabulary["key"] = key
-    _vocabulary["until"] = now + VOCABULARY_SECONDS
     return _vocabulary["value"]
 
 
@@ -220,8 +215,7 @@ def browse_topics():
 
 # --- Type-ahead ---------------------------------------------------------------------------------------
 
-_suggestions = {"until": 0.0, "entries": None}
-SUGGESTION_SECONDS = 60
+_suggestions = {"key": None, "entries": None}
 MAX_SUGGESTIONS = 8
 
 
@@ -236,18 +230,17 @@ class SuggestionEntry:
 
 
 def _suggestion_entries(request):
-    now = time.monotonic()
-    if _suggestions["entries"] is not None and now < _suggestions["until"]:
+    key = (pages_key(), request.get_host())
+    if key == _suggestions["key"]:
         return _suggestions["entries"]
     entries = []
     for page in live_pages().filter(depth__gt=2).specific():
-        label = type_label(page)
         url = page.get_url(request)
         if url:
-            entries.append(_entry(page.title, url, label))
+            entries.append(_entry(page.title, url, type_label(page)))
     for topic in browse_topics():
         entries.append(_entry(topic["name"], f"/guidance/?topic={topic['slug']}", "主题"))
-    _suggestions["entries"], _suggestions["until"] = entries, now + SUGGESTION_SECONDS
+    _suggestions["entries"], _suggestions["key"] = entries, key
     return entries
 
 
@@ -255,10 +248,6 @@ def _entry(label, url, kind):
     return SuggestionEntry(
         label, url, kind, text.normalise(label), text.to_pinyin(label), text.pinyin_initials(label)
     )
-
-
-def forget_suggestions():
-    _suggestions["entries"] = None
 
 
 def suggestions(request, query):
