@@ -98,7 +98,7 @@ class SynonymGroup(models.Model):
 
     words = models.TextField(
         "同义词",
-        help_text="用顿号、逗号、空格或换行分隔，例如：拉肚子、腹泻。繁体、全角会自动转换。",
+        help_text="用顿号、逗号、空格或换行分隔，例如：拉肚子、腹泻。繁体、全角会自动转换。保存后搜索立即使用；正文里才出现的新词，要在下次重建搜索索引（update_index）后才能被整词找到。",
     )
     note = models.CharField("说明", max_length=200, blank=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)

@@ -50,15 +50,3 @@ def test_uploading_something_else_is_refused_in_chinese(admin_client):
     upload = SimpleUploadedFile("places.xlsx", b"PK\x03\x04", "application/octet-stream")
     response = admin_client.post("/admin/snippets/places/place/import/", {"file": upload, "system": "WGS84"})
     assert "请上传 .csv 文件" in response.content.decode()
-
-
-def test_synonym_groups_are_edited_in_the_admin(admin_client):
-    from website.models import SynonymGroup
-
-    response = admin_client.post(
-        "/admin/snippets/website/synonymgroup/add/", {"words": "哄睡、入睡、睡不着", "note": ""}
-    )
-    assert response.status_code == 302
-    assert SynonymGroup.objects.filter(words__contains="睡不着").exists()
-    response = admin_client.post("/admin/snippets/website/synonymgroup/add/", {"words": "孤词", "note": ""})
-    assert "一组同义词至少要有两个词" in response.content.decode()

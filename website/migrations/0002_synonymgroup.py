@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 (
                     "words",
                     models.TextField(
-                        help_text="用顿号、逗号、空格或换行分隔，例如：拉肚子、腹泻。繁体、全角会自动转换。",
+                        help_text="用顿号、逗号、空格或换行分隔，例如：拉肚子、腹泻。繁体、全角会自动转换。保存后搜索立即使用；正文里才出现的新词，要在下次重建搜索索引（update_index）后才能被整词找到。",
                         verbose_name="同义词",
                     ),
                 ),
