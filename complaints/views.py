@@ -1,7 +1,6 @@
 """Public views of the complaints channel, called by ComplaintsPage's routes."""
 
 import datetime
-import logging
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponseRedirect
@@ -11,20 +10,14 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_protect
 
 from complaints import ratelimit, submission, workflow
-from complaints.forms import ComplaintForm, RatingForm, ReopenForm, TrackForm
-from complaints.models import (
-    Category,
-    Complaint,
-    RoutingRule,
-)
+from complaints.forms import MAX_ATTACHMENTS, ComplaintForm, RatingForm, ReopenForm, TrackForm
+from complaints.models import Category, Complaint, RoutingRule
 from complaints.stats import monthly_stats
-
-logger = logging.getLogger(__name__)
 
 RATE_LIMIT_MESSAGE = "提交过于频繁，请稍后再试。您填写的内容仍保留在下方，可稍后直接重新提交；如情况紧急，请拨打 12345 或 110。"
 TRACK_LIMIT_MESSAGE = "查询过于频繁，请稍后再试。"
 TOO_MANY_FILES_MESSAGE = (
-    "上传的内容太多（文件数量或大小超出限制），表单未能读取。每件投诉最多上传 5 个附件，"
+    f"上传的内容太多（文件数量或大小超出限制），表单未能读取。每件投诉最多上传 {MAX_ATTACHMENTS} 个附件，"
     "请重新填写并少选几个文件后再提交。"
 )
 CSRF_FORM_MESSAGE = (

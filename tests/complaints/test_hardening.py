@@ -36,6 +36,19 @@ def test_a_double_tap_or_resent_post_stores_one_case_and_shows_the_same_receipt(
     assert Complaint.objects.get().check_query_code(code)
 
 
+def test_a_form_resent_hours_later_gets_a_chinese_note_not_a_second_case(client, channel):
+    import datetime
+
+    from django.utils import timezone
+
+    data = form_data()
+    post_form(client, data)
+    Complaint.objects.update(created_at=timezone.now() - datetime.timedelta(hours=3))
+    html = post_form(client, data).content.decode()
+    assert "这份表单已经提交过，不会重复受理" in html and "data-query-code" not in html
+    assert Complaint.objects.count() == 1
+
+
 def test_a_form_without_a_valid_token_is_kept_and_stores_nothing(client, channel):
     response = post_form(client, form_data(submission_token="forged"))
     html = response.content.decode()
