@@ -267,3 +267,24 @@ def test_two_requests_racing_with_one_form_token_store_one_case_and_keep_one_set
     loser = forms[1].cleaned_data["attachments"][0].file
     assert winner.storage.exists(winner.name)
     assert loser.name is None  # FieldFile.delete removed the loser's file from storage and cleared its name
+
+
+def test_damaged_and_password_protected_pdfs_are_refused_in_chinese(client, channel):
+    import io
+
+    import pikepdf
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = pikepdf.new()
+    document.add_blank_page()
+    locked = io.BytesIO()
+    document.save(locked, encryption=pikepdf.Encryption(owner="owner-secret", user="user-secret"))
+    cases = [
+        (b"%PDF-1.7\nthis is not really a pdf", "不是可识别的 PDF 文件"),
+        (locked.getvalue(), "是加密的 PDF"),
+    ]
+    for content, message in cases:
+        upload = SimpleUploadedFile("scan.pdf", content, content_type="application/pdf")
+        html = post_form(client, form_data(attachments=[upload])).content.decode()
+        assert message in html and "中午的饭菜有馊味" in html
+    assert Complaint.objects.count() == 0

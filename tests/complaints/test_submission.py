@@ -53,7 +53,7 @@ def test_uploaded_photo_is_stored_without_gps_or_camera_metadata(client, channel
     assert "IMG_0001" not in attachment.file.name
 
 
-def test_pdf_attachments_are_accepted_by_their_signature(client, channel):
+def test_pdf_and_png_attachments_are_stored_with_their_types(client, channel):
     response = post_form(client, {**form_data(), "attachments": [pdf(), photo("a.png", "PNG")]})
     number, _ = receipt_numbers(response)
     types = sorted(
