@@ -69,12 +69,13 @@ class InstitutionFilterSet(WagtailFilterSet):
     )
     status = django_filters.ChoiceFilter(label="经营状态", choices=Status.choices, empty_label="全部状态")
     inclusive = django_filters.BooleanFilter(label="普惠托育")
+    accepts_childcare_voucher = django_filters.BooleanFilter(label="接受托育服务券")
     filed = django_filters.BooleanFilter(label="已备案", method="filter_filed")
     kind = django_filters.ChoiceFilter(label="机构类型", choices=Kind.choices, empty_label="全部类型")
 
     class Meta:
         model = Institution
-        fields = ["district", "service", "status", "inclusive", "filed", "kind"]
+        fields = ["district", "service", "status", "inclusive", "accepts_childcare_voucher", "filed", "kind"]
 
     def filter_filed(self, queryset, name, value):
         if value is None:
@@ -220,6 +221,7 @@ class InstitutionViewSet(SnippetViewSet):
         Column("status", label="状态", accessor="get_status_display"),
         BooleanColumn("is_filed", label="已备案"),
         BooleanColumn("inclusive", label="普惠"),
+        BooleanColumn("accepts_childcare_voucher", label="托育券"),
         Column("vacancies", label="空余托位"),
         UpdatedAtColumn(),
     ]

@@ -195,6 +195,9 @@ def _institution(rng, number, mark, districts, streets, today):
     inclusive = rng.random() < 0.35
     if inclusive:
         base_fee = min(base_fee, rng.randrange(1200, 2000, 100))
+    # Two in three 普惠 institutions take the city's 托育服务券; derived from the number, not drawn, so the
+    # rest of the demo (drawn from `rng` in a fixed order) stays as it was.
+    accepts_voucher = inclusive and number % 3 != 0
     fees = {"full_day": base_fee, "half_day": round(base_fee * 0.6, -1), "hourly": None, "temporary": None}
     services = [
         InstitutionService(
@@ -273,6 +276,7 @@ def _institution(rng, number, mark, districts, streets, today):
         vacancies=min(vacancies, capacity),
         vacancies_updated_at=today - datetime.timedelta(days=rng.randint(0, 30)),
         inclusive=inclusive,
+        accepts_childcare_voucher=accepts_voucher,
         demonstration=quality_grade == "A" and rng.random() < 0.5,
         quality_grade=quality_grade,
         star_level=star_level,

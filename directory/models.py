@@ -244,6 +244,12 @@ class Institution(RevisionMixin, ClusterableModel):
     vacancies_updated_at = models.DateField("空余托位更新日期", null=True, blank=True)
 
     inclusive = models.BooleanField("普惠托育", default=False)
+    accepts_childcare_voucher = models.BooleanField(
+        "接受托育服务券",
+        default=False,
+        db_index=True,
+        help_text="机构接受本市发放的托育服务券（育儿补贴相关的托育消费券），家长可凭券抵扣托育费用。",
+    )
     demonstration = models.BooleanField("示范机构", default=False)
     quality_grade = models.CharField(
         "质量评估等级", max_length=1, choices=QualityGrade, blank=True, help_text="依据 WS/T 821-2023。"
@@ -284,7 +290,13 @@ class Institution(RevisionMixin, ClusterableModel):
                 FieldRowPanel(
                     [FieldPanel("capacity"), FieldPanel("vacancies"), FieldPanel("vacancies_updated_at")]
                 ),
-                FieldRowPanel([FieldPanel("inclusive"), FieldPanel("demonstration")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("inclusive"),
+                        FieldPanel("accepts_childcare_voucher"),
+                        FieldPanel("demonstration"),
+                    ]
+                ),
             ],
             heading="收托与托位",
         ),

@@ -4,7 +4,7 @@ No Django imports here, so a benchmark can write a file in this format before Dj
 """
 
 # The columns, in the order export writes them. The first block is the agreed exchange format; the
-# last two are optional on import and make an export re-importable without losing anything.
+# last three are optional on import and make an export re-importable without losing anything.
 COLUMNS = [
     "机构名称",
     "统一社会信用代码",
@@ -30,6 +30,7 @@ COLUMNS = [
     "状态",
     "机构类型",
     "街道代码",
+    "是否接受托育券",
 ]
 REQUIRED_COLUMNS = ["机构名称", "统一社会信用代码", "区县代码", "地址"]
 # Other spellings people put in header rows.
@@ -43,6 +44,10 @@ HEADER_ALIASES = {
     "街道": "街道名称",
     "乡镇街道": "街道名称",
     "普惠": "是否普惠",
+    "托育券": "是否接受托育券",
+    "接受托育券": "是否接受托育券",
+    "托育服务券": "是否接受托育券",
+    "是否接受托育服务券": "是否接受托育券",
     "电话": "联系电话",
     "经营状态": "状态",
     "机构状态": "状态",

@@ -50,6 +50,7 @@ def _values(institution):
         institution.get_status_display(),
         institution.get_kind_display(),
         institution.street.code if institution.street_id else "",
+        "是" if institution.accepts_childcare_voucher else "否",
     ]
 
 

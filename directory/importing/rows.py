@@ -22,6 +22,8 @@ from directory.importing.cells import (
 )
 from directory.importing.messages import RowError
 
+VOUCHER_COLUMN = "是否接受托育券"
+
 
 @dataclass
 class ParsedRow:
@@ -80,6 +82,9 @@ def parse_row(values, today):
         "phone": text(values.get("联系电话"))[:50],
         "opening_hours": text(values.get("开放时间"))[:100],
     }
+    if VOUCHER_COLUMN in values:
+        # Optional column: a file without it leaves what the institution had.
+        fields["accepts_childcare_voucher"] = attempt(parse_bool, values[VOUCHER_COLUMN], VOUCHER_COLUMN)
     capacity = attempt(parse_int, values.get("托位数"), "托位数")
     vacancies = attempt(parse_int, values.get("空余托位"), "空余托位")
     fields["capacity"] = capacity or 0
