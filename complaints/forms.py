@@ -4,11 +4,12 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils import timezone
 
 from complaints import privacy, submission
 from complaints.attachments import clean_attachment, human_size
-from complaints.models import Category, Complaint, Department
+from complaints.models import Category, Complaint, Department, Satisfaction
 
 MAX_ATTACHMENTS = 5
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
@@ -219,24 +220,23 @@ class TrackForm(forms.Form):
         return self.cleaned_data["query_code"].strip().upper()
 
 
+class Resolution(models.TextChoices):
+    YES = "yes", "已解决"
+    NO = "no", "未解决"
+
+
 class RatingForm(TrackForm):
     satisfaction = forms.TypedChoiceField(
         label="您对答复的满意程度",
         coerce=int,
-        choices=[
-            (5, "5 分 非常满意"),
-            (4, "4 分 满意"),
-            (3, "3 分 一般"),
-            (2, "2 分 不满意"),
-            (1, "1 分 非常不满意"),
-        ],
+        choices=Satisfaction.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "请选择满意程度。"},
     )
     resolved = forms.TypedChoiceField(
         label="问题是否已经解决",
-        coerce=lambda v: v == "yes",
-        choices=[("yes", "已解决"), ("no", "未解决")],
+        coerce=lambda v: v == Resolution.YES,
+        choices=Resolution.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "请选择问题是否已经解决。"},
     )

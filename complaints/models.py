@@ -44,6 +44,14 @@ class Status(models.TextChoices):
     TRANSFERRED = "transferred", "已转办"
 
 
+class Satisfaction(models.IntegerChoices):
+    VERY_SATISFIED = 5, "5 分 非常满意"
+    SATISFIED = 4, "4 分 满意"
+    NEUTRAL = 3, "3 分 一般"
+    DISSATISFIED = 2, "2 分 不满意"
+    VERY_DISSATISFIED = 1, "1 分 非常不满意"
+
+
 OPEN_STATUSES = [Status.SUBMITTED, Status.ACCEPTED, Status.IN_PROGRESS, Status.TRANSFERRED]
 FINISHED_STATUSES = [Status.CLOSED, Status.REJECTED]
 
@@ -200,7 +208,9 @@ class Complaint(models.Model):
 
     reply = models.TextField("答复内容", blank=True)
     public_reason = models.TextField("不予受理理由", blank=True)
-    satisfaction = models.PositiveSmallIntegerField("满意度", null=True, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(
+        "满意度", choices=Satisfaction.choices, null=True, blank=True
+    )
     resolved = models.BooleanField("问题是否解决", null=True, blank=True)
     rated_at = models.DateTimeField("评价时间", null=True, blank=True)
 

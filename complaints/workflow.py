@@ -22,6 +22,7 @@ from complaints.models import (
     Department,
     EventKind,
     RoutingRule,
+    Satisfaction,
     Status,
 )
 
@@ -400,7 +401,7 @@ def rate(complaint, satisfaction, resolved):
         raise TransitionError("答复之后才能评价。")
     if not may_rate(complaint):
         raise TransitionError("您已评价过这件投诉。")
-    if satisfaction not in range(1, 6):
+    if satisfaction not in Satisfaction.values:
         raise TransitionError("请选择 1 到 5 分的满意度。")
     complaint.satisfaction = satisfaction
     complaint.resolved = resolved
