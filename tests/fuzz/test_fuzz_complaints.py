@@ -17,7 +17,7 @@ from complaints.models import Category, Complaint, ComplaintAttachment, Complain
 from directory.models import Institution
 from tests.complaints.factories import ComplaintFactory, image_bytes
 
-from .strategies import FUZZ, hostile_text, small_files, value_or_hostile
+from .strategies import FUZZ, LONG, hostile_text, small_files, value_or_hostile, with_examples
 
 SUBMIT = "/complaints/submit/"
 TRACK = "/complaints/track/"
@@ -39,28 +39,46 @@ def uploads(files):
     return [SimpleUploadedFile(name or "附件", content) for name, content in files]
 
 
-def complaint_fields(institution_ids):
-    ids = [str(pk) for pk in institution_ids]
-    return st.fixed_dictionaries(
-        {},
-        optional={
-            "category": value_or_hostile(*Category.values),
-            "institution": value_or_hostile("", "0", "-1", *ids),
-            "institution_query": value_or_hostile("阳光", ""),
-            "institution_name": value_or_hostile("幸福里小区无名托育点", ""),
-            "institution_address": value_or_hostile("幸福里小区 3 栋 1 楼", "电话 13812345678"),
-            "occurred_on": value_or_hostile("2026-03-02", "2099-01-01", "2026-02-30", ""),
-            "description": value_or_hostile(GOOD_DESCRIPTION, GOOD_DESCRIPTION + "请回电 13812345678"),
-            "confirm_numbers": value_or_hostile("on"),
-            "anonymous": value_or_hostile("on", ""),
-            "contact_name": value_or_hostile("张女士", ""),
-            "contact_phone": value_or_hostile("13812345678", "+86 138-1234-5678", "12345"),
-            "contact_email": value_or_hostile("parent@example.org", "not-an-email"),
-            "website": value_or_hostile(""),
-            "find_institution": st.just("1"),
-            "clear_institution": st.just("1"),
-        },
-    )
+# Each text field of an otherwise valid form gets these once: the form must refuse or store them cleanly.
+TEXT_EDGES = ["\x00", "托" * LONG, "'\"", "😀"]
+VALID_FORM = {
+    "category": "food",
+    "institution_name": "幸福里小区无名托育点",
+    "institution_address": "幸福里小区 3 栋 1 楼",
+    "occurred_on": "2026-03-02",
+    "description": GOOD_DESCRIPTION,
+    "contact_name": "张女士",
+    "contact_phone": "13812345678",
+    "contact_email": "",
+    "website": "",
+}
+PLAUSIBLE = {
+    "category": Category.values,
+    "institution": ["", "0", "-1"],
+    "institution_query": ["阳光", ""],
+    "institution_address": ["电话 13812345678"],
+    "occurred_on": ["2099-01-01", "2026-02-30", ""],
+    "description": [GOOD_DESCRIPTION + "请回电 13812345678"],
+    "confirm_numbers": ["on"],
+    "anonymous": ["on", ""],
+    "contact_phone": ["+86 138-1234-5678", "12345"],
+    "contact_email": ["parent@example.org", "not-an-email"],
+    "find_institution": ["1"],
+    "clear_institution": ["1"],
+}
+
+
+@st.composite
+def complaint_fields(draw, institution_ids):
+    """A valid form with a few fields changed, dropped or added: valid often enough to be filed."""
+    fields = dict(VALID_FORM)
+    names = sorted({*VALID_FORM, *PLAUSIBLE})
+    for name in draw(st.lists(st.sampled_from(names), max_size=3, unique=True)):
+        choices = [*PLAUSIBLE.get(name, []), *(str(pk) for pk in institution_ids if name == "institution")]
+        fields[name] = draw(value_or_hostile(*choices))
+    for name in draw(st.lists(st.sampled_from(sorted(VALID_FORM)), max_size=1)):
+        del fields[name]
+    return fields
 
 
 def test_complaint_form_never_fails_and_stores_nothing_it_refused(
@@ -76,6 +94,10 @@ def test_complaint_form_never_fails_and_stores_nothing_it_refused(
         fields=complaint_fields(ids),
         form_token=st.one_of(st.none(), hostile_text, st.just("reuse")),
         files=st.lists(st.one_of(small_files(), st.just(("photo.png", image_bytes("PNG")))), max_size=7),
+    )
+    @with_examples(
+        [(name, edge) for name in sorted(set(VALID_FORM) - {"website"}) for edge in TEXT_EDGES],
+        lambda change: {"fields": {**VALID_FORM, change[0]: change[1]}, "form_token": None, "files": []},
     )
     def attack(fields, form_token, files):
         if form_token is None or (form_token == "reuse" and not used_tokens):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from directory.models import Institution
 
-from .strategies import FUZZ, hostile_text, numbers, value_or_hostile
+from .strategies import EDGES, FUZZ, NASTY, hostile_text, numbers, value_or_hostile, with_examples
 
 CJK = range(0x4E00, 0xA000)
 
@@ -21,24 +21,24 @@ def optional(strategy):
     return st.one_of(st.none(), strategy)
 
 
-search_params = st.fixed_dictionaries(
-    {},
-    optional={
-        "q": value_or_hostile("托育", "全日托", "阳光", "淇滨区 普惠"),
-        "service": st.lists(value_or_hostile("full_day", "half_day", "hourly", "temporary"), max_size=5),
-        "district": value_or_hostile("410611", "410602", "000000", "4106111234567"),
-        "age": st.one_of(numbers, value_or_hostile("0", "6", "36", "37", "-1")),
-        "inclusive": value_or_hostile("1", "0", "true", "on"),
-        "vacancy": value_or_hostile("1", "0", "yes", "off"),
-        "lat": st.one_of(numbers, value_or_hostile("35.75", "90", "-90.0001", "0")),
-        "lng": st.one_of(numbers, value_or_hostile("114.29", "180", "-180.5", "0")),
-        "near": value_or_hostile("淇滨区", "九州路", "鹤山区政府", "火星"),
-        "radius": st.one_of(numbers, value_or_hostile("1", "5", "50", "51", "0", "-3")),
-        "sort": value_or_hostile("relevance", "distance", "rating"),
-        "page": st.one_of(numbers, value_or_hostile("1", "2", "10000", "10001", "0")),
-        "page_size": st.one_of(numbers, value_or_hostile("1", "20", "100", "101", "0")),
-    },
-)
+PARAMETERS = {
+    "q": value_or_hostile("托育", "全日托", "阳光", "淇滨区 普惠"),
+    "service": st.lists(value_or_hostile("full_day", "half_day", "hourly", "temporary"), max_size=5),
+    "district": value_or_hostile("410611", "410602", "000000", "4106111234567"),
+    "age": st.one_of(numbers, value_or_hostile("0", "6", "36", "37", "-1")),
+    "inclusive": value_or_hostile("1", "0", "true", "on"),
+    "vacancy": value_or_hostile("1", "0", "yes", "off"),
+    "lat": st.one_of(numbers, value_or_hostile("35.75", "90", "-90.0001", "0")),
+    "lng": st.one_of(numbers, value_or_hostile("114.29", "180", "-180.5", "0")),
+    "near": value_or_hostile("淇滨区", "九州路", "鹤山区政府", "火星"),
+    "radius": st.one_of(numbers, value_or_hostile("1", "5", "50", "51", "0", "-3")),
+    "sort": value_or_hostile("relevance", "distance", "rating"),
+    "page": st.one_of(numbers, value_or_hostile("1", "2", "10000", "10001", "0")),
+    "page_size": st.one_of(numbers, value_or_hostile("1", "20", "100", "101", "0")),
+}
+search_params = st.fixed_dictionaries({}, optional=PARAMETERS)
+# Every parameter gets every edge value once, on its own.
+EDGE_PARAMS = [{name: edge} for name in PARAMETERS for edge in EDGES]
 
 
 def chinese(text):
@@ -50,6 +50,7 @@ def test_api_list_answers_json_or_a_chinese_400_for_any_parameters(client, direc
 
     @FUZZ
     @given(params=search_params)
+    @with_examples(EDGE_PARAMS, lambda params: {"params": params})
     def attack(params):
         response = client.get("/api/v1/institutions/", params)
         assert response.status_code in (200, 400), (params, response.status_code)
@@ -66,6 +67,7 @@ def test_api_list_answers_json_or_a_chinese_400_for_any_parameters(client, direc
 def test_directory_page_answers_html_for_any_parameters(client, directory_demo):
     @FUZZ
     @given(params=search_params)
+    @with_examples(EDGE_PARAMS, lambda params: {"params": params})
     def attack(params):
         response = client.get("/directory/", params)
         assert response.status_code in (200, 400), (params, response.status_code)
@@ -78,6 +80,7 @@ def test_directory_page_answers_html_for_any_parameters(client, directory_demo):
 def test_site_search_and_filing_check_never_fail_on_any_text(client, directory_demo, url):
     @FUZZ
     @given(q=hostile_text, page=optional(st.one_of(numbers, hostile_text)))
+    @with_examples([*NASTY, *EDGES], lambda q: {"q": q, "page": None})
     def attack(q, page):
         params = {"q": q} if page is None else {"q": q, "page": page}
         response = client.get(url, params)

@@ -48,32 +48,45 @@ def hostile_rows(draw):
     return csv_bytes(rows, draw(st.sampled_from(ENCODINGS)), header=header)
 
 
-csv_files = st.one_of(
+damaged_files = st.one_of(
     st.binary(max_size=2000),
-    hostile_rows(),
+    st.binary(max_size=200).map(lambda data: b"\xef\xbb\xbf" + data),  # a UTF-8 BOM, then anything
     hostile_rows().map(lambda data: data[: len(data) // 2]),  # cut off in the middle of a row
     hostile_rows().map(lambda data: data.replace(b",", b"\x00", 3)),
 )
 
 
+def check_import(path, data):
+    """Imports `data`; anything but success or a CommandError (exit code 1) fails the test."""
+    path.write_bytes(data.replace(HUGE.encode(), HUGE_CELL.encode()))
+    before = Institution.objects.count()
+
+    ok, out, err = run_import(path)
+
+    created = re.search(r"新增 (\d+) 家", out)
+    assert Institution.objects.count() - before == (int(created.group(1)) if created else 0), (out, err)
+    refused = [line for line in err.splitlines() if line.startswith("拒绝")]
+    assert all(re.match(r"拒绝 第 \d+ 行", line) for line in refused), err
+    if not ok:
+        assert re.search(r"[\u4e00-\u9fff]", err), err
+    Institution.objects.all().delete()
+
+
 @pytest.mark.django_db
-def test_import_never_crashes_and_writes_exactly_what_it_reports(tmp_path):
-    path = tmp_path / "机构.csv"
-
+def test_import_of_damaged_files_never_crashes_and_writes_exactly_what_it_reports(tmp_path):
     @FUZZ
-    @given(data=csv_files)
+    @given(data=damaged_files)
     def attack(data):
-        path.write_bytes(data.replace(HUGE.encode(), HUGE_CELL.encode()))
-        before = Institution.objects.count()
+        check_import(tmp_path / "机构.csv", data)
 
-        ok, out, err = run_import(path)  # anything but a CommandError propagates and fails the test
+    attack()
 
-        created = re.search(r"新增 (\d+) 家", out)
-        assert Institution.objects.count() - before == (int(created.group(1)) if created else 0), (out, err)
-        refused = [line for line in err.splitlines() if line.startswith("拒绝")]
-        assert all(re.match(r"拒绝 第 \d+ 行", line) for line in refused), err
-        if not ok:
-            assert re.search(r"[\u4e00-\u9fff]", err), err
-        Institution.objects.all().delete()
+
+@pytest.mark.django_db
+def test_import_of_hostile_cells_never_crashes_and_writes_exactly_what_it_reports(tmp_path):
+    @FUZZ
+    @given(data=hostile_rows())
+    def attack(data):
+        check_import(tmp_path / "机构.csv", data)
 
     attack()
