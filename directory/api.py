@@ -1,15 +1,29 @@
-"""JSON API: /api/v1/institutions/ (the same parameters as /directory/) and /api/v1/institutions/<id>/.
+"""JSON API: /api/v1/institutions/ (the same parameters as /directory/), /api/v1/institutions/<id>/ and
+the type-ahead /api/v1/institutions/suggest/?q=.
 
 Only `Institution.objects.public()` is ever answered. Invalid input gives a 400 with
 {"error": "<中文说明>", "field": "<parameter>"}; an unknown id gives a 404 of the same shape.
+
+The list also says how the query was read: `keyword` (what was matched as text), `understood` (the
+words taken as filters: [{"word", "filter", "value", "label"}]), `corrections` (pinyin read as Chinese),
+`origin` ({"name", "place", "kind", "district", "lat", "lng", "radius_km"} when searching near a place,
+else null), `choices` (the places an ambiguous `near` may mean, each with the `near` value that picks
+it; the results are then not limited by place), `sort` (the order used) and `rescue` (null, or
+{"kind": "corrected"|"relaxed", "message", "typed", "replacement"} when nothing matched the query as
+typed and the results answer a corrected or relaxed one). An unknown `near` is a 400 on the field `near`.
 """
 
 from django.http import JsonResponse
 
 from directory.models import Institution
-from directory.search import QueryError, SearchQuery, search
+from directory.search import QueryError
 from directory.search.present import hit_json, results_json, service_rows
+from directory.search.reading import parse_query
+from directory.search.rescue import search_with_rescue
 from directory.search.results import Hit
+from directory.search.suggest import suggestions
+
+DIRECTORY_URL = "/directory/"
 
 
 def _json(data, status=200):
@@ -30,10 +44,19 @@ def institution_list(request):
     if refused := _method_not_allowed(request):
         return refused
     try:
-        query = SearchQuery.parse(request.GET)
+        query = parse_query(request.GET)
     except QueryError as error:
         return _json({"error": error.message, "field": error.field}, status=400)
-    return _json(results_json(search(query)))
+    results, rescue = search_with_rescue(query)
+    return _json(results_json(results, query, rescue))
+
+
+def institution_suggest(request):
+    """{"query", "suggestions": [{"label", "kind", "url"}]}: names, streets, districts and services."""
+    if refused := _method_not_allowed(request):
+        return refused
+    query = request.GET.get("q", "")
+    return _json({"query": query[:100], "suggestions": suggestions(query, DIRECTORY_URL)})
 
 
 def institution_detail(request, pk):

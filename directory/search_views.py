@@ -5,9 +5,12 @@ from django.template.response import TemplateResponse
 
 from directory.choices import ServiceType
 from directory.models import MAX_AGE_MONTHS, District
-from directory.search import QueryError, SearchQuery, search
-from directory.search.present import marker, service_rows
-from directory.search.query import RADIUS_CHOICES, SORTS
+from directory.search import QueryError, SearchQuery
+from directory.search.present import choice_near, marker, service_rows
+from directory.search.query import MAX_QUERY_LENGTH, RADIUS_CHOICES, SORTS
+from directory.search.reading import parse_query
+from directory.search.rescue import search_with_rescue
+from website import text
 from website.pagination import page_links, page_url
 
 AGE_CHOICES = [
@@ -22,13 +25,16 @@ AGE_CHOICES = [
 
 def search_page(request, page):
     districts = list(District.objects.order_by("code"))
-    error = None
+    error = rescue = None
     try:
-        query = SearchQuery.parse(request.GET)
+        query = parse_query(request.GET, long_keyword_ok=True)
     except QueryError as problem:
         error = problem
         query = SearchQuery()
-    results = None if error else search(query)
+    if not error:
+        results, rescue = search_with_rescue(query)
+    else:
+        results = None
     entries = _entries(results)
     context = {
         "page": page,
@@ -40,6 +46,19 @@ def search_page(request, page):
         "services": _service_options(request, query, results),
         "districts": _district_options(request, districts, query, results),
         "sorts": [(key, label) for key, label in SORTS.items() if key != "distance" or query.has_point],
+        "rescue": rescue,
+        "understood": _understood_links(request, query),
+        "choices": [
+            {"place": place, "url": page_url(request, near=choice_near(place), page=None)}
+            for place in query.choices
+        ],
+        "keyword_cut": len(" ".join(request.GET.get("q", "").split())) > MAX_QUERY_LENGTH,
+        "browse_districts": [(d, page_url(request, q=None, district=d.code, page=None)) for d in districts],
+        "browse_services": [
+            (label, page_url(request, q=None, service=code, page=None)) for code, label in ServiceType.choices
+        ],
+        "corrections": query.corrections,
+        "form_flags": {name: request.GET.get(name, "") in ("1", "true", "on", "yes") for name in FLAGS},
         "radius_choices": RADIUS_CHOICES,
         "age_choices": [(value, label) for value, label in AGE_CHOICES if value <= MAX_AGE_MONTHS],
         "entries": entries,
@@ -48,12 +67,28 @@ def search_page(request, page):
         "map_attribution": settings.MAP_TILE_ATTRIBUTION,
         "pagination": page_links(request, results.page, results.pages) if results else None,
         "more_open": _more_open(request.GET, error),
-        "clear_location_url": page_url(request, lat=None, lng=None, radius=None, page=None, sort=None),
+        "clear_location_url": page_url(
+            request, lat=None, lng=None, near=None, radius=None, page=None, sort=None
+        ),
     }
     return TemplateResponse(request, "directory/search.html", context, status=400 if error else 200)
 
 
-MORE_FIELDS = ("district", "age", "inclusive", "vacancy", "radius", "sort")
+def _understood_links(request, query):
+    """Each understood word with the link that searches without it (its "undo")."""
+    typed = text.normalise(query.q)
+    links = []
+    for item in query.understood:
+        without = " ".join(typed.replace(item.word, " ", 1).split())
+        changes = {"q": without or None, "page": None}
+        if item.filter == "near":
+            changes.update(near=None, sort=None)
+        links.append({"item": item, "undo": page_url(request, **changes)})
+    return links
+
+
+FLAGS = ("inclusive", "vacancy", "voucher")
+MORE_FIELDS = ("district", "age", "inclusive", "vacancy", "voucher", "radius", "sort", "near")
 
 
 def _more_open(params, error):
@@ -64,9 +99,10 @@ def _more_open(params, error):
     if error is not None:
         return error.field in MORE_FIELDS
     in_use = any(
-        params.get(name, "") not in ("", "0") for name in ("district", "age", "inclusive", "vacancy")
+        params.get(name, "") not in ("", "0")
+        for name in ("district", "age", "inclusive", "vacancy", "voucher")
     )
-    return in_use or params.get("sort", "") == "rating"
+    return in_use or params.get("sort", "") in ("rating", "inclusive")
 
 
 def _hits(results):
@@ -85,16 +121,19 @@ def _entries(results):
 def _raw_values(params, query, error):
     """What the form shows: the visitor's own input when it was wrong, the parsed values otherwise."""
     if error:
-        return {name: params.get(name, "") for name in ("q", "age", "radius")}
+        return {name: params.get(name, "") for name in ("q", "age", "radius", "near", "sort")}
     return {
         "q": query.q,
-        "age": "" if query.age is None else str(query.age),
+        "age": params.get("age", "").strip(),
         "radius": f"{query.radius:g}",
+        "near": query.near if params.get("near") else "",
+        "sort": query.sort,
     }
 
 
 def _service_options(request, query, results):
-    chosen = set(query.services) or set(request.GET.getlist("service"))
+    # The boxes show what the form asked for; words understood from the keyword show as "已按 … 筛选".
+    chosen = set(request.GET.getlist("service"))
     counts = results.facets["service"] if results else {}
     return [
         {"code": code, "label": label, "checked": code in chosen, "count": counts.get(code)}
@@ -103,7 +142,7 @@ def _service_options(request, query, results):
 
 
 def _district_options(request, districts, query, results):
-    selected = query.district or request.GET.get("district", "")
+    selected = request.GET.get("district", "")
     counts = results.facets["district"] if results else {}
     return [
         {

@@ -6,5 +6,6 @@ app_name = "directory"
 
 urlpatterns = [
     path("api/v1/institutions/", api.institution_list, name="api_institutions"),
+    path("api/v1/institutions/suggest/", api.institution_suggest, name="api_institution_suggest"),
     path("api/v1/institutions/<int:pk>/", api.institution_detail, name="api_institution"),
 ]

@@ -1,7 +1,8 @@
 """The default engine: plain SQL on SQLite or PostgreSQL, no search server.
 
-Keyword: the clauses of `directory.search.keywords` (the foundation's jieba analyser) as substring
-matches over name, address, description, street and district names. Location: a bounding box on the
+Keyword: `query.text`, the keyword left after its filter words were understood (`reading.py`), matched
+and ranked by `matching.py` (every strong term, with its synonyms and pinyin readings, as a substring of
+the name, address, description, street or district name). Location: a bounding box on the
 indexed latitude/longitude first (widened by half a home grid cell), so only the rows near the point are
 read, then the great-circle (haversine) distance to each row's public point (`Institution.public_location`,
 the coarse point for a home-based care point) computed in SQL, filtered by the radius and used for sorting.
@@ -19,21 +20,17 @@ import logging
 import math
 
 from django.db import DatabaseError, connection
-from django.db.models import Case, Count, Exists, F, FloatField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from directory.choices import Kind, ServiceType
-from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, Street
-from directory.search.keywords import clauses
+from directory.choices import ServiceType
+from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService
+from directory.search import matching
 from directory.search.query import EARTH_RADIUS_KM
 from directory.search.results import Hit, SearchResults, empty_facets
 
 logger = logging.getLogger("directory.search")
 
-NAME_WEIGHT = 3
-PLACE_WEIGHT = 2
-DESCRIPTION_WEIGHT = 1
-SERVICE_WEIGHT = 2
 # Look in a circle expected to hold this many times the rows needed up to the current page.
 NEAREST_SAFETY = 3
 NEAREST_MAX_ROWS = 500
@@ -41,55 +38,6 @@ NEAREST_MAX_ROWS = 500
 
 def _offers(codes):
     return Exists(InstitutionService.objects.filter(institution=OuterRef("pk"), service_type__in=codes))
-
-
-def _place_named(term):
-    """Q for "its district or street name contains `term`", without joining either table per row."""
-    return Q(district_id__in=Subquery(District.objects.filter(name__icontains=term).values("pk"))) | Q(
-        street_id__in=Subquery(Street.objects.filter(name__icontains=term).values("pk"))
-    )
-
-
-def _address_has(term):
-    # A home-based care point's house address stays private: it is never searched.
-    return Q(address__icontains=term) & ~Q(kind=Kind.HOME)
-
-
-def _contains(term):
-    """Q for "one of the public texts contains `term`"."""
-    return Q(name__icontains=term) | Q(description__icontains=term) | _address_has(term) | _place_named(term)
-
-
-def _clause_q(clause):
-    condition = _contains(clause.phrase)
-    if len(clause.words) > 1 or clause.words[0] != clause.phrase:
-        every_word = Q()
-        for word in clause.words:
-            every_word &= _contains(word)
-        condition |= every_word
-    if clause.services:
-        condition |= Q(_offers(clause.services))
-    return condition
-
-
-def _score(parsed_clauses):
-    parts = []
-    for clause in parsed_clauses:
-        for term in clause.terms:
-            parts += [
-                Case(When(name__icontains=term, then=Value(NAME_WEIGHT)), default=Value(0)),
-                Case(
-                    When(_address_has(term) | _place_named(term), then=Value(PLACE_WEIGHT)),
-                    default=Value(0),
-                ),
-                Case(When(description__icontains=term, then=Value(DESCRIPTION_WEIGHT)), default=Value(0)),
-            ]
-        if clause.services:
-            parts.append(Case(When(_offers(clause.services), then=Value(SERVICE_WEIGHT)), default=Value(0)))
-    total = parts[0]
-    for part in parts[1:]:
-        total = total + part
-    return total
 
 
 def _distance_expression(lat, lng):
@@ -155,8 +103,13 @@ class DatabaseEngine:
             queryset = queryset.filter(inclusive=True)
         if query.vacancy:
             queryset = queryset.filter(vacancies__gt=0)
-        for clause in clauses(query.q):
-            queryset = queryset.filter(_clause_q(clause))
+        if query.voucher:
+            queryset = queryset.filter(accepts_childcare_voucher=True)
+        if query.street:
+            queryset = queryset.filter(street__code=query.street)
+        keyword = matching.keyword_filter(matching.read_terms(query.text)) if query.text else None
+        if keyword is not None:
+            queryset = queryset.filter(keyword)
         if query.has_point:
             radius = query.radius if radius is None else radius
             min_lat, max_lat, min_lng, max_lng = query.bounding_box(radius)
@@ -174,16 +127,21 @@ class DatabaseEngine:
         return queryset
 
     def ordered(self, queryset, query):
-        sort = query.effective_sort
+        first = ["-inclusive"] if query.sort == "inclusive" else []
+        sort = query.base_sort
         rating = F("rating").desc(nulls_last=True)
         nearest = ["distance_km"] if query.has_point else []
+        if query.text:
+            terms = matching.read_terms(query.text)
+            districts = list(District.objects.values_list("name", flat=True)[:50])
+            queryset = queryset.annotate(
+                score=matching.keyword_score(terms, matching.chunks(query.text), districts)
+            )
         if sort == "distance":
-            return queryset.order_by("distance_km", rating, "pk")
-        if sort == "rating":
-            return queryset.order_by(rating, *nearest, "name", "pk")
-        # relevance with a keyword
-        queryset = queryset.annotate(score=_score(clauses(query.q)))
-        return queryset.order_by("-score", *nearest, rating, "pk")
+            return queryset.order_by(*first, "distance_km", rating, "pk")
+        if sort == "rating" or not query.text:
+            return queryset.order_by(*first, rating, *nearest, "name", "pk")
+        return queryset.order_by(*first, "-score", *nearest, rating, "pk")
 
     def summary(self, query):
         """(total, facets) in one aggregation over the rows matching all filters but the two facets.

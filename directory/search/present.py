@@ -33,14 +33,52 @@ def hit_json(hit):
     }
 
 
-def results_json(results):
+def place_json(place):
     return {
+        "name": place.name,
+        "kind": place.get_kind_display(),
+        "district": place.district_name,
+        "lat": place.latitude,
+        "lng": place.longitude,
+    }
+
+
+def choice_near(place):
+    """The `near` value that names exactly this place among namesakes: 淇滨区九州路."""
+    if place.district_name and not place.name.startswith(place.district_name):
+        return f"{place.district_name}{place.name}"
+    return place.name
+
+
+def reading_json(query):
+    """What the keyword and near= were read as: the API's `understood`, `keyword`, `origin`, `choices`."""
+    origin = None
+    if query.origin is not None:
+        origin = {**place_json(query.origin), "name": query.near, "place": query.origin.name}
+        origin["radius_km"] = query.radius
+    return {
+        "keyword": query.text,
+        "understood": [item.as_json() for item in query.understood],
+        "corrections": dict(query.corrections),
+        "origin": origin,
+        "choices": [{**place_json(place), "near": choice_near(place)} for place in query.choices],
+    }
+
+
+def results_json(results, query=None, rescue=None):
+    """The list API's body; `query` is the query as read (the results may answer a relaxed one)."""
+    data = {
         "total": results.total,
         "page": results.page,
         "pages": results.pages,
         "facets": results.facets,
         "results": [hit_json(hit) for hit in results.hits],
     }
+    if query is not None:
+        data.update(reading_json(query))
+        data["sort"] = query.effective_sort if query.sort != "inclusive" else "inclusive"
+        data["rescue"] = rescue.as_json() if rescue else None
+    return data
 
 
 def marker(hit, number):

@@ -1,9 +1,17 @@
 """The directory's one search query: parsed and validated from GET parameters, engine-independent.
 
 Both the HTML page (/directory/) and the JSON API (/api/v1/institutions/) build a `SearchQuery` with
-`SearchQuery.parse(request.GET)` (`from_params` plus a check that the district exists). Anything a visitor could type wrong raises `QueryError` with a
-Chinese message and the name of the parameter, which the page shows beside the field and the API
+`reading.parse_query(request.GET)`: `SearchQuery.parse` (`from_params`, the parameters as given, and the
+district checked against the database), then `reading.read_query`, the reading of the keyword: words that mean a
+filter set it (普惠 → inclusive, 淇县 → district, 18个月 → age …) and leave `keyword`, the text the
+engines match; `near=` (or "九州路附近" in the keyword) becomes a point from the gazetteer (`origin`), or
+a list of `choices` when the name is ambiguous. Anything a visitor could type wrong raises `QueryError`
+with a Chinese message and the name of the parameter, which the page shows beside the field and the API
 returns as `{"error": ..., "field": ...}` with status 400.
+
+Sorts: relevance (综合排序), distance (距离最近), rating (评级最高) and inclusive (普惠优先: 普惠
+institutions first, then the default order). Without `sort`, the order is nearest first when there is a
+point (lat/lng or a place), relevance when there is a keyword, best rated otherwise.
 """
 
 import math
@@ -14,17 +22,20 @@ from directory.choices import ServiceType
 from directory.models import MAX_AGE_MONTHS, District
 
 SERVICE_LABELS = dict(ServiceType.choices)
-SORTS = {"relevance": "综合排序", "distance": "距离最近", "rating": "评级最高"}
+SORTS = {"relevance": "综合排序", "distance": "距离最近", "rating": "评级最高", "inclusive": "普惠优先"}
 
 MAX_QUERY_LENGTH = 100
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 10_000
 DEFAULT_RADIUS_KM = 5.0
+NEAR_RADIUS_KM = 3.0  # around a typed place: walking or a short ride
+MAX_NEAR_LENGTH = 60
 MAX_RADIUS_KM = 50.0
 RADIUS_CHOICES = (1, 3, 5, 10, 20, 50)
 
 _DISTRICT_CODE = re.compile(r"^\d{6,12}$")
+_STREET_CODE = re.compile(r"^\d{6,15}$")
 _TRUE = {"1", "true", "on", "yes"}
 _FALSE = {"", "0", "false", "off", "no"}
 
@@ -49,9 +60,23 @@ class SearchQuery:
     lat: float | None = None
     lng: float | None = None
     radius: float = DEFAULT_RADIUS_KM
-    sort: str = "relevance"
+    sort: str = ""  # "" = the default order (see effective_sort)
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    street: str = ""
+    voucher: bool = False
+    near: str = ""
+    radius_given: bool = False
+    keyword: str | None = None  # q without the words understood as filters; None = q unread
+    understood: tuple = ()  # understanding.Understood, in the order typed
+    corrections: tuple = ()  # (typed pinyin, Chinese word read)
+    origin: object = None  # the gazetteer Place searched around
+    choices: tuple = ()  # the places an ambiguous near= may mean
+
+    @property
+    def text(self):
+        """The keyword the engines match."""
+        return self.q if self.keyword is None else self.keyword
 
     @property
     def has_point(self):
@@ -63,10 +88,24 @@ class SearchQuery:
 
     @property
     def effective_sort(self):
-        """relevance without a keyword means nearest first when there is a point, else best rated."""
-        if self.sort != "relevance" or self.q:
+        """The order used: the one asked for, else nearest first with a point, else by keyword, else rating.
+
+        relevance without a keyword means nearest first when there is a point, else best rated.
+        """
+        if self.sort == "relevance" and self.text:
+            return "relevance"
+        if self.sort not in ("", "relevance"):
             return self.sort
-        return "distance" if self.has_point else "rating"
+        if self.has_point:
+            return "distance"
+        return "relevance" if self.text else "rating"
+
+    @property
+    def base_sort(self):
+        """For 普惠优先: the order among the 普惠 institutions and among the others."""
+        if self.sort != "inclusive":
+            return self.effective_sort
+        return "distance" if self.has_point else ("relevance" if self.text else "rating")
 
     def bounding_box(self, radius=None):
         """(min_lat, max_lat, min_lng, max_lng) that contains every point within `radius` km."""
@@ -77,8 +116,13 @@ class SearchQuery:
         return (self.lat - lat_delta, self.lat + lat_delta, self.lng - lng_delta, self.lng + lng_delta)
 
     @classmethod
-    def parse(cls, params):
-        """`from_params`, also checking that a district code is one the site knows (one query)."""
+    def parse(cls, params, *, long_keyword_ok=False):
+        """`from_params`, also checking that a district code is one the site knows (one query).
+
+        `long_keyword_ok` (the HTML page): a keyword over the limit is cut to it instead of refused.
+        """
+        if long_keyword_ok:
+            params = _with_short_keyword(params)
         query = cls.from_params(params)
         if query.district and not District.objects.filter(code=query.district).exists():
             raise QueryError(f"没有找到区县代码为 {query.district} 的区县。", "district")
@@ -131,12 +175,22 @@ class SearchQuery:
         if radius is not None and radius <= 0:
             raise QueryError(f"查找范围应在 0 到 {MAX_RADIUS_KM:g} 公里之间。", "radius")
 
-        sort = get("sort").strip() or "relevance"
-        if sort not in SORTS:
+        street = get("street").strip()
+        if street and not _STREET_CODE.match(street):
+            raise QueryError("街道（乡镇）代码应为 6 到 15 位数字。", "street")
+        voucher = _flag(get("voucher"), "voucher", "接受托育服务券")
+        near = " ".join(get("near").split())
+        if len(near) > MAX_NEAR_LENGTH:
+            raise QueryError(f"地点名称太长了，请控制在 {MAX_NEAR_LENGTH} 个字以内。", "near")
+
+        sort = get("sort").strip()
+        if sort and sort not in SORTS:
             raise QueryError(
-                "排序方式只能是：综合排序（relevance）、距离最近（distance）或评级最高（rating）。", "sort"
+                "排序方式只能是：综合排序（relevance）、距离最近（distance）、评级最高（rating）"
+                "或普惠优先（inclusive）。",
+                "sort",
             )
-        if sort == "distance" and lat is None:
+        if sort == "distance" and lat is None and not near and "附近" not in q and "周边" not in q:
             raise QueryError(
                 "按距离排序需要先提供您的位置：请点击“使用我的位置”，或改为其他排序方式。", "sort"
             )
@@ -156,9 +210,13 @@ class SearchQuery:
             lat=lat,
             lng=lng,
             radius=radius if radius is not None else DEFAULT_RADIUS_KM,
+            radius_given=radius is not None,
             sort=sort,
             page=page or 1,
             page_size=page_size or DEFAULT_PAGE_SIZE,
+            street=street,
+            voucher=voucher,
+            near=near,
         )
 
 
@@ -172,6 +230,16 @@ def great_circle_km(lat1, lng1, lat2, lng2):
     d_lambda = math.radians(lng2 - lng1)
     a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _with_short_keyword(params):
+    """The parameters with `q` cut to MAX_QUERY_LENGTH characters (the page says it did so)."""
+    q = " ".join(_getter(params)("q").split())
+    if len(q) <= MAX_QUERY_LENGTH:
+        return params
+    copy = params.copy() if hasattr(params, "copy") else dict(params)
+    copy["q"] = q[:MAX_QUERY_LENGTH]
+    return copy
 
 
 def _getter(params):
