@@ -7,6 +7,7 @@ Registered in directory/wagtail_hooks.py. Every search box here matches substrin
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
@@ -27,6 +28,7 @@ from directory.importing.exporting import write_csv, write_xlsx
 from directory.importing.messages import ImportFileError
 from directory.importing.saving import import_file
 from directory.models import District, Institution, Street
+from directory.region import directory_region
 
 # What the listing's search box matches (substrings, on SQLite and PostgreSQL alike).
 SEARCH_FIELDS = ["name", "credit_code", "address", "filing_number", "phone"]
@@ -167,6 +169,18 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             form.add_error("file", str(error))
             return self.form_invalid(form)
         return self.render_to_response(self.get_context_data(form=self.form_class(), result=result))
+
+
+def warn_about_a_point_outside_the_region(request, instance):
+    """After an institution is saved in the admin: a point in China but far from the site's region is
+    kept, with a warning to check it (a point outside China never gets this far: the model refuses it)."""
+    if not isinstance(instance, Institution) or not instance.has_location:
+        return
+    region = directory_region(excluding=instance.pk)
+    if region and not region.contains(instance.latitude, instance.longitude):
+        messages.warning(
+            request, f"“{instance.name}”的{region.outside_message(instance.latitude, instance.longitude)}。"
+        )
 
 
 class ExportView(View):

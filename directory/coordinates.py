@@ -40,6 +40,31 @@ def normalise_system(value):
     return aliases.get(text)
 
 
+# Where an institution may be: China's territory as two generous boxes of WGS-84 degrees
+# (west, south, east, north). The first runs from the Pamirs (73.5° E) to the Heilongjiang–Ussuri
+# confluence (134.8° E) and from Hainan's north coast to 漠河 (53.6° N), with Taiwan inside it; the second
+# holds southern Hainan and the South China Sea islands down to 曾母暗沙 (3.9° N). Boxes, not a border:
+# they refuse what is plainly abroad (New York, "0, 0", swapped or sign-flipped numbers) but let through
+# points just across a land border (Mongolia, northern Vietnam…); the site's own region
+# (directory/region.py) flags those with a warning.
+CHINA_BOXES = (
+    (73.4, 18.0, 135.2, 53.7),
+    (108.5, 3.7, 118.0, 18.0),
+)
+
+
+def in_china(lat, lng):
+    """True when (lat, lng) in WGS-84 lies in CHINA_BOXES."""
+    return any(west <= lng <= east and south <= lat <= north for west, south, east, north in CHINA_BOXES)
+
+
+def outside_china_message(lat, lng):
+    return (
+        f"坐标（经度 {lng:g}，纬度 {lat:g}）不在中国境内，不能公开：请核对经纬度"
+        "（中国境内经度约 73.5–135，纬度约 3.9–53.6；WGS-84、GCJ-02、BD-09 均可，在“坐标系”中注明）"
+    )
+
+
 def outside_china(lat, lng):
     """GCJ-02 leaves points outside this rough box unchanged."""
     return not (72.004 <= lng <= 137.8347 and 0.8293 <= lat <= 55.8271)

@@ -39,6 +39,7 @@ from directory.choices import (
     StarLevel,
     Status,
 )
+from directory.coordinates import in_china, outside_china_message
 from directory.credit_code import normalise, validate_credit_code
 from directory.forms import InstitutionForm
 
@@ -400,6 +401,10 @@ class Institution(RevisionMixin, ClusterableModel):
             errors["capacity"] = home_capacity_error(self.capacity)
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = ValidationError("经度和纬度需同时填写，或同时留空。", code=SENTENCE)
+        elif self.has_location and not in_china(self.latitude, self.longitude):
+            errors["latitude"] = ValidationError(
+                outside_china_message(self.latitude, self.longitude) + "。", code=SENTENCE
+            )
         if self.street_id and self.district_id and self.street.district_id != self.district_id:
             errors["street"] = ValidationError(f"街道“{self.street.name}”不属于所选区县。", code=SENTENCE)
         if errors:

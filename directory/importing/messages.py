@@ -18,7 +18,9 @@ class RowError(Exception):
 
 
 @dataclass
-class RejectedRow:
+class RowMessage:
+    """Why a row was rejected, or what to check in a row that was imported."""
+
     line: int
     name: str
     reason: str
@@ -33,6 +35,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     rejected: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
     unknown_columns: list = field(default_factory=list)
 
     @property

@@ -110,7 +110,11 @@ def parse_row(values, today):
         elif not (-180 <= longitude <= 180 and -90 <= latitude <= 90):
             errors.append(f"经纬度超出范围（经度 {longitude}，纬度 {latitude}）")
         elif system is not None:
-            fields["latitude"], fields["longitude"] = coordinates.to_wgs84(latitude, longitude, system)
+            wgs84 = coordinates.to_wgs84(latitude, longitude, system)
+            if coordinates.in_china(*wgs84):
+                fields["latitude"], fields["longitude"] = wgs84
+            else:
+                errors.append(coordinates.outside_china_message(latitude, longitude))
     else:
         fields["latitude"] = fields["longitude"] = None
 

@@ -18,13 +18,14 @@ from directory.importing.cells import text
 from directory.importing.messages import (
     ImportFileError,
     ImportResult,
-    RejectedRow,
     RowError,
+    RowMessage,
     validation_messages,
 )
 from directory.importing.reading import read_table
 from directory.importing.rows import parse_row
 from directory.models import District, Institution, InstitutionService, Street
+from directory.region import directory_region
 
 MAX_FILE_ROWS = 200_000
 CHUNK_ROWS = 500
@@ -38,6 +39,7 @@ class Importer:
         self.districts = {}
         self.streets = {}
         self.today = today or timezone.localdate()
+        self.region = directory_region()
 
     def district(self, code, name):
         if not PLACE_CODE.fullmatch(code):
@@ -177,14 +179,23 @@ def _import_row(importer, result, seen, line, values):
     code = normalise(text(values.get("统一社会信用代码")))
     if code and code in seen:
         result.rejected.append(
-            RejectedRow(line, name, f"统一社会信用代码 {code} 与第 {seen[code]} 行重复，本行未导入")
+            RowMessage(line, name, f"统一社会信用代码 {code} 与第 {seen[code]} 行重复，本行未导入")
         )
         return
     try:
-        _, created = importer.save_row(values)
+        institution, created = importer.save_row(values)
     except RowError as error:
-        result.rejected.append(RejectedRow(line, name, str(error)))
+        result.rejected.append(RowMessage(line, name, str(error)))
         return
+    region = importer.region
+    if (
+        institution.has_location
+        and region
+        and not region.contains(institution.latitude, institution.longitude)
+    ):
+        result.warnings.append(
+            RowMessage(line, name, region.outside_message(institution.latitude, institution.longitude))
+        )
     if created:
         result.created += 1
     else:

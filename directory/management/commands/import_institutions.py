@@ -38,6 +38,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(f"以下列未识别，已忽略：{'、'.join(result.unknown_columns)}")
             )
+        for warning in result.warnings:
+            self.stdout.write(self.style.WARNING(f"请核对 {warning}"))
         for rejected in result.rejected:
             self.stderr.write(f"拒绝 {rejected}")
         self.stdout.write(result.summary())
