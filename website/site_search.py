@@ -250,8 +250,20 @@ def _entry(label, url, kind):
     )
 
 
+# Other apps add their own type-ahead entries (the directory: institution names, streets):
+# `register_suggestions(source)` where `source(request, typed) -> [{"label", "url", "kind"}]`, best first.
+SUGGESTION_SOURCES = []
+
+
+def register_suggestions(source):
+    if source not in SUGGESTION_SOURCES:
+        SUGGESTION_SOURCES.append(source)
+    return source
+
+
 def suggestions(request, query):
-    """Up to eight {label, url, kind} whose title starts with, contains or is spelled by `query`."""
+    """{label, url, kind}: up to eight pages whose title starts with, contains or is spelled by `query`,
+    then what each registered source adds."""
     typed = text.normalise(query)[:50]
     letters = "".join(ch for ch in typed if ch.isalnum())
     if not letters:
@@ -268,4 +280,7 @@ def suggestions(request, query):
             continue
         ranked.append((rank, len(entry.label), entry))
     ranked.sort(key=lambda item: item[:2])
-    return [{"label": e.label, "url": e.url, "kind": e.kind} for _r, _l, e in ranked[:MAX_SUGGESTIONS]]
+    found = [{"label": e.label, "url": e.url, "kind": e.kind} for _r, _l, e in ranked[:MAX_SUGGESTIONS]]
+    for source in SUGGESTION_SOURCES:
+        found += list(source(request, typed))[:MAX_SUGGESTIONS]
+    return found[: MAX_SUGGESTIONS * (1 + len(SUGGESTION_SOURCES))]

@@ -160,3 +160,19 @@ def test_type_ahead_answers_json_for_anything(client, pages, query):
     response = client.get("/search/suggest/", {"q": query})
     assert response.status_code == 200
     assert response.json()["suggestions"] == []
+
+
+def test_another_app_adds_its_own_type_ahead_entries(client, pages):
+    from website import site_search
+
+    def nurseries(request, typed):
+        return (
+            [{"label": "小海豚托育中心", "url": "/directory/xht/", "kind": "机构"}] if typed == "xht" else []
+        )
+
+    site_search.register_suggestions(nurseries)
+    try:
+        suggestions = client.get("/search/suggest/", {"q": "XHT"}).json()["suggestions"]
+    finally:
+        site_search.SUGGESTION_SOURCES.remove(nurseries)
+    assert suggestions == [{"label": "小海豚托育中心", "url": "/directory/xht/", "kind": "机构"}]
