@@ -164,3 +164,20 @@ def test_tracking_and_citizen_actions_never_fail_and_change_nothing_without_the_
         assert ComplaintEvent.objects.count() == events
 
     attack()
+
+
+def test_the_receipt_never_fails_and_shows_nothing_for_a_forged_cookie(client, complaints_demo):
+    ComplaintFactory(query_code="CODE234567")
+
+    @FUZZ
+    @given(cookie=st.text(st.characters(max_codepoint=0xFF), max_size=300))
+    def attack(cookie):
+        client.cookies.clear()
+        client.cookies[submission.RECEIPT_COOKIE] = cookie
+
+        response = client.get("/complaints/receipt/")
+
+        assert response.status_code < 500, response.status_code
+        assert "data-query-code" not in response.content.decode()
+
+    attack()

@@ -7,6 +7,7 @@ Whatever is typed, the answer is never a 5xx: a result page, or a clear Chinese 
 import json
 
 import pytest
+from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -105,5 +106,22 @@ def test_api_detail_and_directory_detail_never_fail_on_any_id(client, directory_
         assert response.status_code < 500, (slug, response.status_code)
         response = client.get("/directory/compare/", {"id": [pk, slug]})
         assert response.status_code < 500, (pk, slug, response.status_code)
+
+    attack()
+
+
+def test_the_api_answers_every_other_method_with_chinese_json(directory_demo):
+    browser = Client(enforce_csrf_checks=True)
+    pk = Institution.objects.values_list("pk", flat=True).first()
+
+    @FUZZ
+    @given(
+        method=st.sampled_from(["post", "put", "patch", "delete", "options"]),
+        url=st.sampled_from(["/api/v1/institutions/", f"/api/v1/institutions/{pk}/"]),
+        body=hostile_text,
+    )
+    def attack(method, url, body):
+        response = getattr(browser, method)(url, body, content_type="application/json")
+        assert response.status_code < 500, (method, url, response.status_code)
 
     attack()
