@@ -101,9 +101,17 @@ def test_a_double_tap_and_reloading_the_receipt_never_file_the_complaint_twice(l
     page.get_by_role("button", name="提交投诉").dblclick()
     page.wait_for_selector("[data-tracking-number]")
     assert page.url.endswith("/complaints/submit/receipt/")
+    number = page.locator("[data-tracking-number]").inner_text().strip()
     page.reload()
     assert page.locator("[data-receipt-gone]").is_visible()
     assert page.locator("[data-query-code]").count() == 0
+    # Back to the form the browser fills in again, and send it once more: the same case, not a second.
+    page.go_back()
+    assert page.url.endswith("/complaints/submit/")
+    assert page.get_by_label("发生了什么").input_value().startswith("午饭的饭菜有馊味")
+    page.get_by_role("button", name="提交投诉").click()
+    page.wait_for_selector("[data-tracking-number]")
+    assert page.locator("[data-tracking-number]").inner_text().strip() == number
     assert Complaint.objects.count() == 1
 
 

@@ -39,6 +39,28 @@
     });
   }
 
+  // Back after sending: the browser fetches a new form (with a new one-time token) but fills in what was
+  // typed. Sending exactly that again must find the first case, so the token it was sent with comes back.
+  var token = form.querySelector("input[name=submission_token]");
+  if (token && window.sessionStorage) {
+    var typed = function () {
+      return Array.prototype.map
+        .call(form.elements, function (field) {
+          if (!field.name || field.type === "file" || field.type === "hidden" || field.type === "submit") return "";
+          if ((field.type === "radio" || field.type === "checkbox") && !field.checked) return "";
+          return field.name + "=" + field.value;
+        })
+        .join("&");
+    };
+    form.addEventListener("submit", function () {
+      sessionStorage.setItem("complaint-sent", JSON.stringify({ token: token.value, typed: typed() }));
+    });
+    window.addEventListener("pageshow", function () {
+      var sent = JSON.parse(sessionStorage.getItem("complaint-sent") || "null");
+      if (sent && sent.typed === typed()) token.value = sent.token;
+    });
+  }
+
   var anonymous = form.querySelector("input[name=anonymous]");
   if (anonymous) {
     var contactFields = ["contact_name", "contact_phone"].map(function (name) {
