@@ -49,9 +49,9 @@ services:
 # whatever happens. A skipped engine test fails the target: here every one of them must run.
 test-engines: install-test
 	@set -euo pipefail; \
-	url="$$(scripts/search-node start)"; \
-	trap 'scripts/search-node stop' EXIT; \
 	log="$$(mktemp)"; \
+	url="$$(scripts/search-node start)"; \
+	trap 'scripts/search-node stop; rm -f "$$log"' EXIT; \
 	SEARCH_ENGINE_URL="opensearch+$$url" $(VENV)/bin/pytest tests/engines -p no:xdist -rs $(PYTEST_ARGS) 2>&1 \
 	  | tee "$$log"; \
 	if grep -Eq "[0-9]+ skipped" "$$log"; then echo "Engine tests were skipped: every one must run here." >&2; exit 1; fi
