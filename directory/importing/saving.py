@@ -6,7 +6,6 @@ Wagtail search index is not kept for institutions (the admin and the public sear
 or the directory's own search node), so no per-row index work is done.
 """
 
-import itertools
 import re
 
 from django.core.exceptions import ValidationError
@@ -28,7 +27,6 @@ from directory.models import District, Institution, InstitutionService, Street
 from directory.region import directory_region
 
 MAX_FILE_ROWS = 200_000
-CHUNK_ROWS = 500
 PLACE_CODE = re.compile(r"\d{6,12}")
 
 
@@ -151,26 +149,27 @@ def _save_services(institution, services, fees):
             service.save()
 
 
-def import_file(data, filename, progress=None, today=None, chunk_size=CHUNK_ROWS):
+def import_file(data, filename, progress=None, today=None):
     """Imports every good row of a file's bytes; the result lists each rejected row and why.
 
-    `progress` is called with the number of rows done after each row (for a progress bar).
+    All or nothing for the file, row by row for its rows: every row is checked and a bad one is reported
+    and skipped, but the whole file is one transaction, so a file that cannot be read to its end
+    (ImportFileError) or an unexpected failure leaves the database as it was: never half a file.
+    `progress` is called with the number of rows done (for a progress bar).
     """
     importer = Importer(today=today)
     result = ImportResult()
     seen = {}
-    rows = read_table(data, filename)
-    while chunk := list(itertools.islice(rows, chunk_size)):
-        with transaction.atomic():
-            for line, values in chunk:
-                if line is None:
-                    result.unknown_columns = values
-                    continue
-                _import_row(importer, result, seen, line, values)
-                if result.total > MAX_FILE_ROWS:
-                    raise ImportFileError(f"文件超过 {MAX_FILE_ROWS} 行，请拆分后分批导入。")
-                if progress is not None:
-                    progress(1)
+    with transaction.atomic():
+        for line, values in read_table(data, filename):
+            if line is None:
+                result.unknown_columns = values
+                continue
+            _import_row(importer, result, seen, line, values)
+            if result.total > MAX_FILE_ROWS:
+                raise ImportFileError(f"文件超过 {MAX_FILE_ROWS} 行，请拆分后分批导入；文件未导入任何一行。")
+            if progress is not None:
+                progress(1)
     return result
 
 
