@@ -651,7 +651,7 @@ def attack_bomb_png(base):
     return ("held" if kept_depth and refused_bomb else "STILL OPEN"), f"{scans}; {bombs}"
 
 
-def attack_many_files_and_api_csrf(base):
+def attack_many_files(base):
     browser = Browser(base)
     csrf, form_token = complaint_form(browser)
     before, _ = counts()
@@ -663,14 +663,21 @@ def attack_many_files_and_api_csrf(base):
     )
     chinese = bool(re.search(r"[\u4e00-\u9fff]{4,}", response.text)) and "Bad Request" not in response.text
     kept = marker in response.text
-    api = Browser(base).post("/api/v1/institutions/", json={"name": "x"})
-    api_json = api.headers.get("Content-Type", "").startswith("application/json")
     evidence = (
-        f"120 files → {response.status_code}, Chinese page: {chinese}, typed text kept: {kept}, "
-        f"stored: {counts()[0] - before}; POST to the API without CSRF → {api.status_code} "
-        f"{api.headers.get('Content-Type', '').split(';')[0]}"
+        f"→ {response.status_code} {response.headers.get('Content-Type', '').split(';')[0]}, "
+        f"Chinese page: {chinese}, typed text kept: {kept}, stored: {counts()[0] - before}"
     )
-    return ("held" if chinese and kept and api_json else "STILL OPEN"), evidence
+    if not chinese:
+        evidence += f", body starts “{' '.join(response.text.split())[:40]}”"
+    return ("held" if chinese and kept else "STILL OPEN"), evidence
+
+
+def attack_api_post_without_csrf(base):
+    response = Browser(base).post("/api/v1/institutions/", json={"name": "x"})
+    kind = response.headers.get("Content-Type", "").split(";")[0]
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", response.text))
+    evidence = f"POST /api/v1/institutions/ → {response.status_code} {kind}, Chinese: {chinese}"
+    return ("refused" if kind == "application/json" and chinese else "STILL OPEN"), evidence
 
 
 def attack_feedback_stuffing(base):
@@ -716,7 +723,22 @@ def main():
     started = time.monotonic()
     workdir = Path(options.site) if options.site else Path(tempfile.mkdtemp(prefix="abuse-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    env = build_site(workdir, reuse=bool(options.site))
+    try:
+        rows = run_attacks(workdir, reuse=bool(options.site))
+    finally:
+        if not options.site:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print("| attack | outcome | evidence |")
+    print("| --- | --- | --- |")
+    for name, outcome, evidence in sorted(rows, key=lambda row: int(re.match(r"\d+", row[0]).group())):
+        print(f"| {name} | {outcome} | {evidence.replace('|', '¦')} |")
+    print(f"\n{len(rows)} attacks in {time.monotonic() - started:.0f} s")
+    # STILL OPEN is a finding, reported in the table; only an attack that could not run fails the script.
+    return 1 if any(outcome == "ERROR" for _, outcome, _ in rows) else 0
+
+
+def run_attacks(workdir, reuse):
+    env = build_site(workdir, reuse=reuse)
     use_django(env)
     make_users()
     rows = []
@@ -746,18 +768,12 @@ def main():
         handler.log_in("abuse-handler", ADMIN_PASSWORD)
         record("10a PDF with JavaScript", attack_active_pdf, base, handler)
         record("10b decompression-bomb PNG", attack_bomb_png, base)
-        record("11 120 files in one upload; API POST without CSRF", attack_many_files_and_api_csrf, base)
+        record("11a 120 files in one upload", attack_many_files, base)
+        record("11b POST to the JSON API without CSRF", attack_api_post_without_csrf, base)
         record("12 feedback counter stuffing from a foreign Origin", attack_feedback_stuffing, base)
         record("4 admin password guessing", attack_password_guessing, base)
 
-    print("| attack | outcome | evidence |")
-    print("| --- | --- | --- |")
-    for name, outcome, evidence in sorted(rows, key=lambda row: int(re.match(r"\d+", row[0]).group())):
-        print(f"| {name} | {outcome} | {evidence.replace('|', '¦')} |")
-    if not options.site:
-        shutil.rmtree(workdir, ignore_errors=True)
-    print(f"\n{len(rows)} attacks in {time.monotonic() - started:.0f} s")
-    return 0
+    return rows
 
 
 if __name__ == "__main__":
