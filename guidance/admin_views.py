@@ -1,8 +1,13 @@
-"""Guidance's admin screens: the topic snippets, readers' feedback counts and the reviews-due report and panel.
+"""Guidance's admin screens: the topic snippets, readers' feedback counts, the reviews-due report and panel,
+and what the review step shows when an article cannot be approved or published yet.
 
 Registered in guidance/wagtail_hooks.py.
 """
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.menu import MenuItem
@@ -10,11 +15,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from guidance.article_admin_form import publish_problems
 from guidance.models import ArticleFeedback, GuidanceArticlePage, Topic
 from guidance.models.articles import REVIEW_NOTICE_DAYS
+from guidance.review_rules import review_problems
 
 # Who sees the reviews due: anyone who may write or publish pages.
 PAGE_EDITING_PERMISSIONS = ["add", "change", "publish"]
@@ -126,3 +134,41 @@ class ReviewsDuePanel(Component):
         due = GuidanceArticlePage.due_for_review()
         articles = list(due[: cls.shown])
         return cls(articles, due.count()) if articles else None
+
+
+def review_refused(request, page_id):
+    """Where an approval that the review rules refused lands: what is still missing, and the way back."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    latest = page.get_latest_revision_as_object()
+    problems = review_problems(latest) if isinstance(latest, GuidanceArticlePage) else []
+    return TemplateResponse(
+        request,
+        "guidance/admin/review_refused.html",
+        {
+            "page": latest,
+            "problems": problems,
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        },
+    )
+
+
+def refuse_unreviewed_bulk_publish(request, action_type, objects, action):
+    """before_bulk_action: the listing's bulk 发布 never publishes an article the review step would refuse."""
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    if action.cleaned_form.cleaned_data.get("include_descendants"):
+        pages += [descendant for page in objects for descendant in page.get_descendants().not_live()]
+    articles = GuidanceArticlePage.objects.filter(pk__in=[page.pk for page in pages])
+    blocked = [
+        article.title for article in articles if publish_problems(article.get_latest_revision_as_object())
+    ]
+    if not blocked:
+        return None
+    messages.error(
+        request,
+        f"以下育儿指导文章未经专家审核签署或缺少参考来源、用药提示，不能直接发布，请通过审核流程：{'、'.join(blocked)}",
+    )
+    return redirect(action.next_url)

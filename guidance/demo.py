@@ -17,11 +17,10 @@ from guidance.models import (
     Topic,
     Validity,
 )
+from guidance.models.review_task import REVIEW_INTERVAL
 from guidance.taxonomy import ensure_taxonomy
 from website.demo import DEMO_NOTICE, ensure_child, home_page
 from website.models import StandardPage
-
-REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
 def _publish_child(parent, page):

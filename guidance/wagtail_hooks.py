@@ -12,6 +12,8 @@ from guidance.admin_views import (
     ReviewsDuePanel,
     ReviewsDueReport,
     TopicViewSet,
+    refuse_unreviewed_bulk_publish,
+    review_refused,
 )
 
 register_snippet(TopicViewSet)
@@ -26,6 +28,7 @@ def register_feedback_viewset():
 def register_reviews_due_report():
     return [
         path("reports/guidance-reviews/", ReviewsDueReport.as_view(), name="guidance_reviews_due"),
+        path("guidance/review-refused/<int:page_id>/", review_refused, name="guidance_review_refused"),
         path(
             "reports/guidance-reviews/results/",
             ReviewsDueReport.as_view(results_only=True),
@@ -45,6 +48,8 @@ def add_reviews_due_panel(request, panels):
     if panel is not None:
         panels.append(panel)
 
+
+hooks.register("before_bulk_action", refuse_unreviewed_bulk_publish)
 
 # Innermost (after Wagtail's view-restriction check): only what the page itself rendered is stored.
 hooks.register("on_serve_page", cache.store_rendered_page, order=100)

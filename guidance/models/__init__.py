@@ -5,6 +5,7 @@
 - policies: the policy index and policy documents; events: the event index and events
 - sections: what the three sections share (page-cache settings, feeds, the breadcrumb back)
 - content_generation: the page cache's clock
+- review_task: the workflow step where an expert approves and signs an article
 """
 
 from guidance.models.articles import GuidanceArticlePage, GuidanceIndexPage, GuidanceRelatedArticle
@@ -12,6 +13,7 @@ from guidance.models.content_generation import ContentGeneration
 from guidance.models.events import EventIndexPage, EventKind, EventPage
 from guidance.models.feedback import ArticleFeedback
 from guidance.models.policies import PolicyAttachment, PolicyDocumentPage, PolicyIndexPage, Validity
+from guidance.models.review_task import ExpertReviewTask
 from guidance.models.sections import CachedPage, SectionIndexPage
 from guidance.models.taxonomy import AgeBand, Topic
 
@@ -27,6 +29,7 @@ __all__ = [
     "EventIndexPage",
     "EventKind",
     "EventPage",
+    "ExpertReviewTask",
     "GuidanceArticlePage",
     "GuidanceIndexPage",
     "GuidanceRelatedArticle",

@@ -21,9 +21,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from guidance.article_admin_form import GuidanceArticleAdminForm
 from guidance.blocks import GuidanceBodyBlock, SourceBlock
 from guidance.models.sections import CachedPage, SectionFeedsMixin, SectionIndexPage, section_context
 from guidance.models.taxonomy import AgeBand, Topic
+
+SIGNED_ON_APPROVAL = "由审核专家在审核通过时填写。"
 
 # Editors are told about a review this many days before it falls due (dashboard panel and report).
 REVIEW_NOTICE_DAYS = 30
@@ -67,10 +70,14 @@ class GuidanceArticlePage(CachedPage, Page):
     age_bands = ParentalManyToManyField(AgeBand, verbose_name="适用年龄段", related_name="articles")
     topics = ParentalManyToManyField(Topic, verbose_name="主题", related_name="articles")
     author_organisation = models.CharField("编写单位", max_length=100)
-    reviewer_name = models.CharField("审核专家", max_length=50)
-    reviewer_title = models.CharField("专家职称与单位", max_length=100, blank=True)
-    last_reviewed = models.DateField("最近审核日期")
-    next_review = models.DateField("下次复审日期")
+    # The expert's signature: written by the review step's approval (guidance/models/review_task.py), never
+    # typed by the editor; empty on a draft that has not been approved yet.
+    reviewer_name = models.CharField("审核专家", max_length=50, blank=True, help_text=SIGNED_ON_APPROVAL)
+    reviewer_title = models.CharField(
+        "专家职称与单位", max_length=100, blank=True, help_text=SIGNED_ON_APPROVAL
+    )
+    last_reviewed = models.DateField("最近审核日期", null=True, blank=True, help_text=SIGNED_ON_APPROVAL)
+    next_review = models.DateField("下次复审日期", null=True, blank=True, help_text="审核日期后一年。")
     sources = StreamField([("source", SourceBlock())], blank=True, verbose_name="参考来源")
 
     content_panels = [
@@ -86,8 +93,12 @@ class GuidanceArticlePage(CachedPage, Page):
     ]
     review_panels = [
         FieldPanel("author_organisation"),
-        FieldRowPanel([FieldPanel("reviewer_name"), FieldPanel("reviewer_title")]),
-        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review")]),
+        FieldRowPanel(
+            [FieldPanel("reviewer_name", read_only=True), FieldPanel("reviewer_title", read_only=True)]
+        ),
+        FieldRowPanel(
+            [FieldPanel("last_reviewed", read_only=True), FieldPanel("next_review", read_only=True)]
+        ),
         FieldPanel("sources"),
     ]
     edit_handler = TabbedInterface(
@@ -111,6 +122,7 @@ class GuidanceArticlePage(CachedPage, Page):
     ]
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = []
+    base_form_class = GuidanceArticleAdminForm
 
     class Meta:
         verbose_name = "育儿指导文章"
@@ -120,6 +132,11 @@ class GuidanceArticlePage(CachedPage, Page):
         super().clean()
         if self.last_reviewed and self.next_review and self.next_review <= self.last_reviewed:
             raise ValidationError({"next_review": "下次复审日期必须晚于最近审核日期。"})
+
+    @property
+    def signed(self):
+        """Whether an expert has approved this version: only then does the page name a reviewer."""
+        return bool(self.reviewer_name and self.last_reviewed)
 
     @property
     def review_overdue(self):

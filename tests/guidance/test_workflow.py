@@ -2,18 +2,19 @@
 
 import datetime
 import io
+import json
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Revision, TaskState
+from wagtail.models import GroupApprovalTask, Revision, TaskState, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from guidance.models import AgeBand, GuidanceArticlePage, Topic
+from guidance.models import AgeBand, ExpertReviewTask, GuidanceArticlePage, Topic
 from tests.factories import UserFactory
 from tests.guidance.factories import ArticleFactory
-from website.roles import GUIDANCE_EDITORS, GUIDANCE_REVIEWERS
+from website.roles import GUIDANCE_EDITORS, GUIDANCE_REVIEWERS, REVIEW_TASK_NAME, WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +29,11 @@ def reviewer(sections, roles):
     return UserFactory(username="reviewer", groups=[GUIDANCE_REVIEWERS])
 
 
+GUIDELINE = {"title": "中国婴幼儿喂养指南（2022）", "publisher": "中国营养学会", "year": "2022", "url": ""}
+FEVER_WITHOUT_AGE_LIMIT = "<p>发热时可以按说明书给宝宝吃布洛芬退烧。</p>"
+
+
 def article_form(action, **overrides):
-    today = timezone.localdate()
     data = {
         "title": "6 月龄宝宝添加辅食",
         "slug": "first-foods",
@@ -40,11 +44,7 @@ def article_form(action, **overrides):
         "age_bands": [AgeBand.objects.get(slug="6-12m").pk],
         "topics": [Topic.objects.get(slug="nutrition").pk],
         "author_organisation": "示范市妇幼保健院",
-        "reviewer_name": "王晓梅",
-        "reviewer_title": "主任医师",
-        "last_reviewed": today.isoformat(),
-        "next_review": (today + datetime.timedelta(days=365)).isoformat(),
-        "sources": streamfield([]),
+        "sources": streamfield([("source", GUIDELINE)]),
         "hero_image": "",
         "hero_image_alt": "",
         "seo_title": "",
@@ -66,11 +66,27 @@ def add_url(sections):
     )
 
 
-def approve(client, page):
+SIGNATURE = {
+    "reviewer_name": "王晓梅",
+    "reviewer_title": "主任医师，示范市妇幼保健院",
+    "comment": "内容准确，同意发布。",
+}
+
+
+def approve(client, page, **signature):
+    """The reviewer's 审核通过 modal, posted as the admin's JavaScript posts it."""
     task_state = TaskState.objects.get(workflow_state__base_content_type__isnull=False, status="in_progress")
     assert int(task_state.workflow_state.object_id) == page.pk
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
-    return client.post(url, {"comment": "内容准确，同意发布。"})
+    data = {**SIGNATURE, "reviewed_on": timezone.localdate().isoformat(), **signature}
+    return client.post(url, data, headers={"x-requested-with": "XMLHttpRequest"})
+
+
+def submit(client, sections, editor, **overrides):
+    client.force_login(editor)
+    response = client.post(add_url(sections), article_form("action-submit", **overrides))
+    assert response.status_code == 302
+    return GuidanceArticlePage.objects.get(slug="first-foods")
 
 
 def test_editor_submits_reviewer_approves_and_the_article_goes_live(client, sections, editor, reviewer):
@@ -290,19 +306,172 @@ def test_editor_cannot_add_an_article_outside_the_guidance_section(client, secti
     assert not GuidanceArticlePage.objects.filter(slug="first-foods").exists()
 
 
-def test_admin_rejects_a_next_review_date_before_the_last_review(client, sections, editor):
-    client.force_login(editor)
-    today = timezone.localdate()
-
-    response = client.post(
-        add_url(sections),
-        article_form(
-            "action-submit",
-            last_reviewed=today.isoformat(),
-            next_review=(today - datetime.timedelta(days=1)).isoformat(),
-        ),
+def test_editor_cannot_sign_the_review_themselves(client, sections, editor):
+    page = submit(
+        client, sections, editor, reviewer_name="编辑自己", last_reviewed=timezone.localdate().isoformat()
     )
 
+    draft = page.get_latest_revision_as_object()
+    assert draft.reviewer_name == ""
+    assert draft.last_reviewed is None
+
+
+def test_approval_without_a_source_is_refused_and_says_what_is_missing(client, sections, editor, reviewer):
+    page = submit(client, sections, editor, sources=streamfield([]))
+    client.force_login(reviewer)
+
+    response = approve(client, page)
+
+    refused = client.get(response.json()["redirect"])
+    assert "缺少参考来源" in refused.content.decode()
+    page.refresh_from_db()
+    assert not page.live
+    assert TaskState.objects.get(workflow_state__object_id=str(page.pk)).status == "in_progress"
+    client.logout()
+    assert client.get("/guidance/first-foods/").status_code == 404
+
+
+def test_approval_of_a_medicine_without_age_limits_is_refused_even_with_sources(
+    client, sections, editor, reviewer
+):
+    page = submit(
+        client, sections, editor, body=streamfield([("paragraph", rich_text(FEVER_WITHOUT_AGE_LIMIT))])
+    )
+    client.force_login(reviewer)
+
+    refused = client.get(approve(client, page).json()["redirect"]).content.decode()
+
+    assert "“布洛芬”" in refused
+    assert "没有写明适用年龄" in refused
+    assert "缺少参考来源" not in refused
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_approval_records_the_reviewer_and_the_review_date_on_the_published_article(
+    client, sections, editor, reviewer
+):
+    page = submit(client, sections, editor)
+    reviewed_on = timezone.localdate() - datetime.timedelta(days=1)
+    client.force_login(reviewer)
+
+    response = approve(client, page, reviewed_on=reviewed_on.isoformat())
+
+    assert response.json()["step"] == "success"
+    page.refresh_from_db()
+    assert page.live
+    assert (page.reviewer_name, page.reviewer_title) == ("王晓梅", "主任医师，示范市妇幼保健院")
+    assert page.last_reviewed == reviewed_on
+    assert page.next_review == reviewed_on + datetime.timedelta(days=365)
+    client.logout()
+    public = client.get("/guidance/first-foods/").content.decode()
+    assert "王晓梅（主任医师，示范市妇幼保健院）" in public
+    assert f"{reviewed_on.year}年{reviewed_on.month}月{reviewed_on.day}日" in public
+
+
+def test_approval_needs_the_reviewers_name(client, sections, editor, reviewer):
+    page = submit(client, sections, editor)
+    client.force_login(reviewer)
+
+    response = approve(client, page, reviewer_name="")
+
+    assert "请填写审核专家的姓名。" in response.json()["html"]
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_a_draft_preview_names_no_reviewer_before_approval(client, sections, editor):
+    page = submit(client, sections, editor)
+
+    shown = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk])).content.decode()
+
+    assert "尚未通过专家审核" in shown
+    assert "待定" not in shown
+
+
+def test_reviewers_plain_publish_of_an_unreviewed_article_is_refused(client, sections, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post(add_url(sections), article_form("action-publish"))
+
     assert response.status_code == 200
-    assert "下次复审日期必须晚于最近审核日期。" in response.content.decode()
+    assert "还没有审核专家签署" in response.content.decode()
     assert not GuidanceArticlePage.objects.filter(slug="first-foods").exists()
+
+
+def test_reviewers_plain_publish_of_a_signed_article_still_applies_the_medicine_rule(
+    client, sections, reviewer
+):
+    article = ArticleFactory(slug="fever", sources=[("source", GUIDELINE)])
+    client.force_login(reviewer)
+    form = article_form(
+        "action-publish", slug="fever", body=streamfield([("paragraph", rich_text(FEVER_WITHOUT_AGE_LIMIT))])
+    )
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), form)
+
+    assert response.status_code == 200
+    assert "没有写明适用年龄" in response.content.decode()
+    client.logout()
+    assert "布洛芬" not in client.get("/guidance/fever/").content.decode()
+
+
+def test_reviewer_republishes_a_signed_article_with_sources(client, sections, reviewer):
+    article = ArticleFactory(slug="signed", sources=[("source", GUIDELINE)])
+    client.force_login(reviewer)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        article_form("action-publish", slug="signed", title="改过错字的标题"),
+    )
+
+    assert response.status_code == 302
+    client.logout()
+    assert "改过错字的标题" in client.get("/guidance/signed/").content.decode()
+
+
+def test_bulk_publish_refuses_an_unreviewed_article(client, sections, editor, reviewer):
+    page = submit(client, sections, editor)
+    client.force_login(reviewer)
+    listing = reverse("wagtailadmin_explore", args=[sections["guidance"].pk])
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    url += f"?id={page.pk}&next={listing}"
+
+    response = client.post(url, {"include_descendants": ""}, follow=True)
+
+    assert "未经专家审核签署" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_setup_roles_moves_waiting_reviews_to_the_expert_review_step(client, sections, editor):
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    expert = workflow.workflow_tasks.get().task
+    plain = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
+    workflow.workflow_tasks.update(task=plain)
+    page = submit(client, sections, editor)
+    assert page.current_workflow_task.specific.__class__ is GroupApprovalTask
+
+    call_command("setup_roles", stdout=io.StringIO())
+    call_command("setup_roles", stdout=io.StringIO())
+
+    page.refresh_from_db()
+    assert page.current_workflow_task.pk == expert.pk
+    assert isinstance(page.current_workflow_task.specific, ExpertReviewTask)
+    assert [link.task.pk for link in workflow.workflow_tasks.all()] == [expert.pk]
+    assert not GroupApprovalTask.objects.filter(active=True, name=REVIEW_TASK_NAME).exists()
+
+
+def test_reviewer_approves_from_the_edit_page_and_signs_there(client, sections, editor, reviewer):
+    page = submit(client, sections, editor)
+    client.force_login(reviewer)
+    signature = {**SIGNATURE, "reviewed_on": timezone.localdate().isoformat()}
+    form = article_form("action-workflow-action", title="审核时改好的标题")
+    form.update({"workflow-action-name": "approve", "workflow-action-extra-data": json.dumps(signature)})
+
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), form)
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert (page.live, page.title, page.reviewer_name) == (True, "审核时改好的标题", "王晓梅")
+    assert page.last_reviewed == timezone.localdate()
