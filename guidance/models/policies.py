@@ -1,6 +1,5 @@
 """政策文件: the policy index (/policies/, filtered by issuer, year and validity) and the documents."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -49,7 +48,13 @@ class PolicyDocumentPage(CachedPage, Page):
     )
     issuer = models.CharField("发文机关", max_length=100)
     issued_date = models.DateField("发文日期")
-    effective_date = models.DateField("实施日期", null=True, blank=True)
+    effective_date = models.DateField(
+        "实施日期",
+        null=True,
+        blank=True,
+        help_text="按文件原文填写施行日期。可以早于发文日期：有些方案在生效之后才印发"
+        "（例如 2025 年 7 月 28 日印发、自 2025 年 1 月 1 日起实施）。文件未单独规定的留空。",
+    )
     validity = models.CharField("有效性", max_length=10, choices=Validity, default=Validity.VALID)
     index_number = models.CharField("索引号", max_length=60, blank=True)
     topic = models.ForeignKey(
@@ -101,10 +106,10 @@ class PolicyDocumentPage(CachedPage, Page):
         verbose_name = "政策文件"
         verbose_name_plural = "政策文件"
 
-    def clean(self):
-        super().clean()
-        if self.effective_date and self.issued_date and self.effective_date < self.issued_date:
-            raise ValidationError({"effective_date": "实施日期不能早于发文日期。"})
+    @property
+    def takes_effect_retroactively(self):
+        """Published after the date it applies from (national schemes often are): said on the page."""
+        return bool(self.effective_date and self.issued_date and self.effective_date < self.issued_date)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
