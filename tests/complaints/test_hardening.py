@@ -68,11 +68,14 @@ def test_an_invalid_form_never_tells_whether_a_nursery_has_an_open_case(client, 
     assert Complaint.objects.count() == 1
 
 
-def test_complaint_export_neutralises_formulas_typed_by_a_citizen(client, departments, handlers_group):
+def test_complaint_export_neutralises_formulas_and_survives_control_characters(
+    client, departments, handlers_group
+):
     from tests.complaints.factories import handler
 
     ComplaintFactory(category="food", institution_name='=HYPERLINK("http://evil.example","点我")')
     ComplaintFactory(category="food", institution_name="@SUM(1+1)")
+    ComplaintFactory(category="food", institution_name="控制\x07字符\x1b托育点")  # xlsx cannot store these
     client.force_login(handler(departments["market"]))
     for fmt in ("csv", "xlsx"):
         response = client.get(f"/admin/complaint/?export={fmt}")
@@ -90,6 +93,7 @@ def test_complaint_export_neutralises_formulas_typed_by_a_citizen(client, depart
             cells = [c.value for row in load_workbook(io.BytesIO(body)).active.iter_rows() for c in row]
             assert '\'=HYPERLINK("http://evil.example","点我")' in cells
             assert not any(isinstance(v, str) and v.startswith(("=", "@")) for v in cells)
+            assert "控制字符托育点" in cells
 
 
 def _replied(departments, days_ago):
