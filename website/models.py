@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website import text
 from website.blocks import HotlineBlock, StandardBodyBlock
 
 SERVICE_TYPES = [
@@ -125,9 +126,7 @@ class SynonymGroup(models.Model):
         return result
 
     def word_list(self):
-        from website.text import normalise
-
-        words = (normalise(word) for word in _WORD_SEPARATORS.split(self.words or ""))
+        words = (text.normalise(word) for word in _WORD_SEPARATORS.split(self.words or ""))
         return list(dict.fromkeys(word for word in words if word))
 
     def clean(self):
@@ -140,6 +139,12 @@ class SynonymGroup(models.Model):
 
 
 def _forget_synonyms():
-    from website.text import forget_synonyms
+    text.forget_synonyms()
 
-    forget_synonyms()
+
+def _synonym_groups():
+    return [group.word_list() for group in SynonymGroup.objects.all()]
+
+
+# Search reads the groups through website.text, which never imports the models.
+text.use_synonym_groups(_synonym_groups)

@@ -385,7 +385,12 @@ def parse_age_months(text):
 # --- Synonyms ---------------------------------------------------------------------------------------
 
 SYNONYM_GENERATION_KEY = "website:synonyms:generation"
-_synonyms = {"generation": None, "index": {}}
+_synonyms = {"generation": None, "index": {}, "source": None}
+
+
+def use_synonym_groups(source):
+    """Where the groups come from: `source()` returns lists of words (website.models registers it)."""
+    _synonyms["source"], _synonyms["generation"] = source, None
 
 
 def forget_synonyms():
@@ -401,13 +406,11 @@ def _synonym_index():
 
     generation = cache.get(SYNONYM_GENERATION_KEY)
     if generation is None or generation != _synonyms["generation"]:
-        from website.models import SynonymGroup
-
         generation = generation or uuid.uuid4().hex
         cache.add(SYNONYM_GENERATION_KEY, generation, None)
         index = {}
-        for group in SynonymGroup.objects.all():
-            members = frozenset(group.word_list())
+        for words_of_group in _synonyms["source"]() if _synonyms["source"] else ():
+            members = frozenset(words_of_group)
             for word in members:
                 index[word] = index.get(word, frozenset()) | members
         add_words(index)
