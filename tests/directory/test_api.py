@@ -72,6 +72,13 @@ def test_api_answers_the_documented_json_shape(client, institutions):
                 "url": f"/directory/{sunshine.slug}/",
             }
         ],
+        "keyword": "阳光",
+        "understood": [],
+        "corrections": {},
+        "origin": None,
+        "choices": [],
+        "sort": "relevance",
+        "rescue": None,
     }
 
 
