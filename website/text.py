@@ -23,7 +23,8 @@ Public API (the directory and every other search call these, nothing else):
     is safe to hand to any full-text engine.
 ``pinyin_terms(name) -> list[str]``
     Index terms that let a name be found by pinyin: full pinyin, initials and each word's pinyin
-    (小海豚托育中心 → xiaohaituntuoyuzhongxin, xhttyzx, xiaohaitun, tuoyu, zhongxin, …).
+    (小海豚托育中心 → xiaohaituntuoyuzhongxin, xhttyzx, xiaohaitun, xht, tuoyu, ty, zhongxin, zx). Match
+    them whole or by prefix: xiaohaitun and xht both find 小海豚.
 ``to_pinyin(text) -> str``
     The toneless pinyin of a text, letters only (for comparing a typed pinyin with a word).
 ``parse_age_months(text) -> AgeSpan | None`` and ``find_ages(text) -> list[AgeSpan]``
@@ -246,7 +247,9 @@ def pinyin_terms(name):
     if not _CJK.search(name):
         return []
     terms = [to_pinyin(name), pinyin_initials(name)]
-    terms += [to_pinyin(word) for word in tokenizer().cut(name) if len(word) > 1 and _CJK.search(word)]
+    for word in tokenizer().cut(name):
+        if len(word) > 1 and _CJK.search(word):
+            terms += [to_pinyin(word), pinyin_initials(word)]
     return [term for term in dict.fromkeys(terms) if term]
 
 

@@ -84,6 +84,7 @@ def test_pinyin_terms_let_a_name_be_typed_in_full_or_by_initials():
     assert "xiaohaituntuoyuzhongxin" in terms
     assert "xhttyzx" in terms
     assert "xiaohaitun" in terms
+    assert "xht" in terms
     assert to_pinyin("淇滨区") == "qibinqu"
 
 
