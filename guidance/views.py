@@ -1,11 +1,12 @@
 """The guidance sections' views: the filtered index pages, feeds and calendars the page routes hand off to,
 and the anonymous feedback counter."""
 
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from guidance import feedback_guard
 from guidance.feeds import GuidanceAtomFeed, GuidanceFeed, PolicyAtomFeed, PolicyFeed
 from guidance.icalendar import event_calendar_text
 from guidance.models import (
@@ -22,7 +23,6 @@ from website.pagination import page_links, paginate
 ARTICLES_PER_PAGE = 12
 DOCUMENTS_PER_PAGE = 12
 MAX_SEARCH_LENGTH = 100
-VOTED_COOKIE = "guidance_feedback"
 
 # (RSS, Atom) feed of each section index that has feeds.
 SECTION_FEEDS = {
@@ -154,23 +154,22 @@ def event_calendar(request, event):
 
 
 # The feedback form sits on pages served from the shared page cache, so it cannot carry a per-visitor CSRF
-# token. The endpoint only adds one to an anonymous counter: no session, no personal data, nothing a forged
-# request could steal or change on someone's behalf.
+# token. The endpoint only adds one to an anonymous counter, and guidance/feedback_guard.py keeps that honest:
+# only posts from this site's pages, one vote per visitor and article.
 @csrf_exempt
 @require_POST
 def article_feedback(request, page_id):
     page = get_object_or_404(GuidanceArticlePage.objects.live().public(), pk=page_id)
+    if not feedback_guard.from_this_site(request):
+        return HttpResponseForbidden(
+            "请在本站的文章页上提交反馈。".encode(), content_type="text/plain; charset=utf-8"
+        )
     answer = request.POST.get("helpful")
     if answer not in ("yes", "no"):
         return HttpResponseBadRequest(
             "请选择“有帮助”或“没有帮助”后再提交。".encode(), content_type="text/plain; charset=utf-8"
         )
-    voted = [item for item in request.COOKIES.get(VOTED_COOKIE, "").split(".") if item.isdigit()]
-    if str(page.pk) not in voted:
+    if feedback_guard.first_vote(request, page):
         ArticleFeedback.record(page, helpful=answer == "yes")
-        voted.append(str(page.pk))
-    response = HttpResponseRedirect(page.get_url(request) + "?feedback=thanks#feedback")
-    response.set_cookie(
-        VOTED_COOKIE, ".".join(voted[-200:]), max_age=365 * 24 * 3600, httponly=True, samesite="Lax"
-    )
-    return response
+    # A repeated vote is thanked the same way: nothing tells a script which of its posts counted.
+    return HttpResponseRedirect(page.get_url(request) + "?feedback=thanks#feedback")

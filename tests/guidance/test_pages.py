@@ -191,24 +191,27 @@ def test_feedback_counts_answers_without_storing_who_answered(client, sections):
     assert "这篇内容对您有帮助吗？" in page
     assert "不收集您的姓名、电话等任何个人信息" in page
 
-    response = client.post(f"/guidance-feedback/{article.pk}/", {"helpful": "yes"})
+    phone = {"Origin": "http://testserver", "User-Agent": "Mozilla/5.0 (iPhone) MicroMessenger/8.0"}
+    response = client.post(f"/guidance-feedback/{article.pk}/", {"helpful": "yes"}, headers=phone)
     assert response.status_code == 302
     assert response["Location"] == "/guidance/helpful/?feedback=thanks#feedback"
-    client.post(f"/guidance-feedback/{article.pk}/", {"helpful": "yes"})  # same browser: counted once
-    other_browser = type(client)()
-    other_browser.post(f"/guidance-feedback/{article.pk}/", {"helpful": "no"})
+    client.post(f"/guidance-feedback/{article.pk}/", {"helpful": "yes"}, headers=phone)  # counted once
+    laptop = {"Origin": "http://testserver", "User-Agent": "Mozilla/5.0 (Windows NT 10.0) Chrome/130"}
+    client.post(f"/guidance-feedback/{article.pk}/", {"helpful": "no"}, headers=laptop)
 
     feedback = ArticleFeedback.objects.get(page=article)
     assert (feedback.helpful, feedback.not_helpful) == (1, 1)
     assert not Session.objects.exists()
-    assert client.cookies["guidance_feedback"].value == str(article.pk)  # the only thing the browser keeps
+    assert not response.cookies  # the browser keeps nothing
     assert "感谢您的反馈" in client.get("/guidance/helpful/?feedback=thanks").content.decode()
 
 
 def test_feedback_without_an_answer_gets_a_clear_message(client, sections):
     article = ArticleFactory()
 
-    response = client.post(f"/guidance-feedback/{article.pk}/", {"helpful": "maybe"})
+    response = client.post(
+        f"/guidance-feedback/{article.pk}/", {"helpful": "maybe"}, headers={"Origin": "http://testserver"}
+    )
 
     assert response.status_code == 400
     assert "请选择“有帮助”或“没有帮助”" in response.content.decode()

@@ -286,7 +286,9 @@ def test_the_public_never_sees_the_admin_report(client, sections):
 
 def test_editors_see_feedback_counts_in_the_admin(client, sections, editor):
     article = ArticleFactory(title="有反馈的文章")
-    client.post(f"/guidance-feedback/{article.pk}/", {"helpful": "yes"})
+    client.post(
+        f"/guidance-feedback/{article.pk}/", {"helpful": "yes"}, headers={"Origin": "http://testserver"}
+    )
     client.force_login(editor)
 
     response = client.get(reverse("guidance_feedback:index"))
