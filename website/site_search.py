@@ -55,7 +55,7 @@ class SiteSearch:
 
     @property
     def relaxed(self):
-        return bool(self.missing_words) and bool(self.page_ids)
+        return bool(self.missing_words) and bool(self.kept_words) and bool(self.page_ids)
 
     @property
     def corrected_query(self):
