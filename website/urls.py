@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
+    path("search/suggest/", views.suggest, name="search_suggest"),
     path("healthz/", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
