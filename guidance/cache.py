@@ -22,11 +22,16 @@ Two small pieces, both on supported seams:
   parameters it declares, status 200, no cookie, no CSP nonce, nothing marking it private, and no view
   restriction on the page or above it.
 
+Tracking and share parameters (settings.PAGE_CACHE_IGNORED_PARAMETERS: `utm_*`, WeChat's `from` and
+`isappinstalled`, `spm`, `share_*` …) are taken off an anonymous request before anything else looks at it:
+a link shared in WeChat is the same page as the plain URL, cached once, and its links do not carry the tag.
+
 Adding or removing a view restriction replaces the generation, so a stored copy is always of a page that is
 public right now: that is why a hit may skip the router and the hooks.
 """
 
 import secrets
+from fnmatch import fnmatchcase
 
 from django.conf import settings
 from django.core.cache import caches
@@ -83,9 +88,24 @@ def _cache_key(request):
 
 
 def _is_anonymous_read(request):
-    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
-        return False
-    return len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+    return request.method in ("GET", "HEAD") and not request.user.is_authenticated
+
+
+def is_tracking_parameter(name):
+    return any(fnmatchcase(name, pattern) for pattern in settings.PAGE_CACHE_IGNORED_PARAMETERS)
+
+
+def _drop_tracking_parameters(request):
+    """Takes the tracking parameters off the request, so the page renders and caches as its plain URL."""
+    tracking = [name for name in request.GET if is_tracking_parameter(name)]
+    if not tracking:
+        return
+    params = request.GET.copy()
+    for name in tracking:
+        del params[name]
+    params._mutable = False
+    request.GET = params
+    request.META["QUERY_STRING"] = params.urlencode()
 
 
 def _marked_private(response):
@@ -115,7 +135,8 @@ def _cached_response(entry):
 def serve(request, path):
     """Wagtail's `serve` view for the guidance sections, answering from the page cache first."""
     if _is_anonymous_read(request):
-        generation = current_generation()
+        _drop_tracking_parameters(request)
+        generation = current_generation() if len(request.META["QUERY_STRING"]) <= MAX_QUERY_LENGTH else None
         if generation is not None:
             entry = page_cache().get(_cache_key(request))
             if entry is not None and entry[0] == generation:

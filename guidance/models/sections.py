@@ -10,8 +10,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 class CachedPage:
     """Mixed in (before `Page`) by every page type whose anonymous visits the page cache answers."""
 
-    #: Query parameters that select a cached variant (filters, page number); any other parameter, such as
-    #: a tracking tag, bypasses the cache.
+    #: Query parameters that select a cached variant (filters, page number); any other parameter bypasses
+    #: the cache, except tracking tags (settings.PAGE_CACHE_IGNORED_PARAMETERS), which guidance/cache.py
+    #: takes off the request first.
     cache_query_params = frozenset()
     #: Seconds a cached copy may live; content changes replace it at once anyway.
     cache_timeout = 60 * 60
