@@ -124,6 +124,22 @@ def test_keyword_relevance_puts_name_matches_first(client, city):
     assert names(response) == ["阳光托育中心", "朝阳幼苗园"]
 
 
+def test_a_name_that_starts_with_the_words_outranks_one_that_only_contains_them(client, city):
+    qibin = city["sunshine"].district
+    make("大星光托育园", district=qibin)
+    make("星光路托育园", district=qibin)
+    make("淇滨区星光宝贝之家", district=qibin)
+    make("童趣托育园", district=qibin, address="淇滨区星光大道 5 号")
+    ranked = names(client.get("/directory/", {"q": "星光"}))
+    assert set(ranked[:2]) == {"星光路托育园", "淇滨区星光宝贝之家"}
+    assert ranked[2:] == ["大星光托育园", "童趣托育园"]
+
+
+def test_generic_words_rank_but_never_exclude(client, city):
+    ranked = names(client.get("/directory/", {"q": "鹤壁 小橡树 托育机构"}))
+    assert ranked == ["小橡树早教园"]
+
+
 def test_several_services_find_institutions_offering_any_of_them(client, city):
     response = client.get("/directory/?service=half_day&service=temporary")
     assert sorted(names(response)) == ["小橡树早教园", "阳光托育中心"]
