@@ -1,11 +1,8 @@
 """Chinese answers for complaint requests that Django refuses before the complaint views see them.
 
-`csrf_failure` is meant for the CSRF_FAILURE_VIEW setting (or to be called by the site's own failure
-view): a POST to the complaints channel gets the form back in Chinese with what was typed; anything else
-gets Django's default answer.
+`complaint_csrf_failure` is called by the site's CSRF_FAILURE_VIEW (website/errors.py): a POST to the
+complaints channel gets the form back in Chinese with what was typed; for anything else it returns None.
 """
-
-from django.views import csrf
 
 from complaints.models import ComplaintsPage
 
@@ -18,10 +15,10 @@ def _channel_for(request):
     return None
 
 
-def csrf_failure(request, reason=""):
+def complaint_csrf_failure(request):
     from complaints import views
 
     page = _channel_for(request) if request.method == "POST" else None
     if page is None:
-        return csrf.csrf_failure(request, reason)
+        return None
     return views.refused_post(request, page)

@@ -9,28 +9,11 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-# scope → (requests, seconds), for the scopes COMPLAINTS_RATE_LIMITS leaves out.
-DEFAULT_LIMITS = {
-    "submit": (10, 3600),
-    "track": (30, 600),
-}
-
-
-def client_ip(request):
-    """REMOTE_ADDR, or the address the trusted reverse proxies saw (COMPLAINTS_TRUSTED_PROXIES hops)."""
-    hops = settings.COMPLAINTS_TRUSTED_PROXIES
-    if hops:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
-        ]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+from website.client_ip import client_ip
 
 
 def limit_for(scope):
-    limits = {**DEFAULT_LIMITS, **settings.COMPLAINTS_RATE_LIMITS}
-    count, seconds = limits[scope]
+    count, seconds = settings.COMPLAINTS_RATE_LIMITS[scope]
     return int(count), int(seconds)
 
 
@@ -44,7 +27,7 @@ def hit(request, scope):
     if count <= 0:
         return True
     window = int(time.time() // seconds)
-    key = f"complaints:rate:{scope}:{client_ip(request)}:{window}"
+    key = f"complaints:rate:{scope}:{client_ip(request) or 'unknown'}:{window}"
     cache.add(key, 0, timeout=seconds + 5)
     try:
         current = cache.incr(key)

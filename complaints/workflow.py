@@ -29,8 +29,6 @@ from complaints.models import (
 logger = logging.getLogger(__name__)
 
 # Days a replied case waits for the citizen (a rating or a request to reopen) before it closes by itself.
-# Read with this default until COMPLAINTS_AUTO_CLOSE_DAYS is declared in website/settings/base.py.
-AUTO_CLOSE_DAYS = 15
 
 # Who may fire a transition: the lead department's staff, the coordinator's staff, a supporting
 # department's staff (notes only), or the citizen.
@@ -426,7 +424,7 @@ def rate(complaint, satisfaction, resolved):
 
 
 def auto_close_days():
-    return int(getattr(settings, "COMPLAINTS_AUTO_CLOSE_DAYS", AUTO_CLOSE_DAYS))
+    return settings.COMPLAINTS_AUTO_CLOSE_DAYS
 
 
 def close_unanswered_replies(now=None):

@@ -211,11 +211,10 @@ def _browser():
 
 
 def test_a_hundred_and_twenty_files_get_a_chinese_message_and_keep_the_text(channel, settings):
-    """Needs DATA_UPLOAD_MAX_NUMBER_FILES raised above 120 (requested for website/settings/base.py):
-    with Django's default of 100 the CSRF middleware refuses the body before any complaint code runs."""
+    """With Django's default of 100 files the CSRF middleware would refuse the body before any complaint
+    code runs: the site's limit is above that, so the form answers."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 1000
     browser, tokens = _browser()
     files = [SimpleUploadedFile(f"{i}.jpg", b"x", content_type="image/jpeg") for i in range(120)]
     response = browser.post(SUBMIT, {**form_data(), **tokens, "attachments": files})
@@ -228,7 +227,6 @@ def test_a_hundred_and_twenty_files_get_a_chinese_message_and_keep_the_text(chan
 def test_a_csrf_failure_on_the_complaint_form_answers_in_chinese_and_keeps_the_text(channel, settings):
     from django.test import Client
 
-    settings.CSRF_FAILURE_VIEW = "complaints.errors.csrf_failure"
     browser = Client(enforce_csrf_checks=True)  # never loaded the form: no CSRF cookie
     response = browser.post(SUBMIT, form_data())
     html = response.content.decode()
@@ -246,10 +244,29 @@ def test_a_csrf_failure_on_the_complaint_form_answers_in_chinese_and_keeps_the_t
 def test_a_csrf_failure_on_tracking_answers_in_chinese(channel, settings):
     from django.test import Client
 
-    settings.CSRF_FAILURE_VIEW = "complaints.errors.csrf_failure"
     response = Client(enforce_csrf_checks=True).post("/complaints/track/", {"tracking_number": "X"})
     assert response.status_code == 403
     assert "安全校验未通过" in response.content.decode()
+
+
+def test_files_beyond_the_sites_upload_limit_get_a_chinese_page_not_a_bare_400(channel, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    browser, tokens = _browser()
+    files = [SimpleUploadedFile(f"{i}.jpg", b"x", content_type="image/jpeg") for i in range(250)]
+    response = browser.post(SUBMIT, {**form_data(), **tokens, "attachments": files})
+    assert response.status_code == 400
+    assert "上传的文件或填写的内容过多" in response.content.decode()
+    assert Complaint.objects.count() == 0
+
+
+def test_a_post_to_the_json_api_gets_json_in_chinese_not_the_csrf_html_page(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/api/v1/institutions/", {"q": "托育"})
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("application/json")
+    assert "接口只接受 GET" in response.json()["error"]
 
 
 def test_two_requests_racing_with_one_form_token_store_one_case_and_keep_one_set_of_files(channel):

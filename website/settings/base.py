@@ -182,6 +182,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "txt", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Above Django's 100 so that a citizen who selects far too many files is answered on the form in Chinese
+# (the form takes 5) instead of by a bare 400 before any view runs; beyond it, website.errors.bad_request.
+DATA_UPLOAD_MAX_NUMBER_FILES = 200
+# A refused CSRF check answers in Chinese (the complaint form with what was typed; JSON on the API).
+CSRF_FAILURE_VIEW = "website.errors.csrf_failure"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
@@ -220,7 +225,11 @@ PAGE_CACHE_IGNORED_PARAMETERS = [
 
 # --- Complaints --------------------------------------------------------------------------------
 # Submissions allowed per address per hour; a load test raises it through the environment.
-COMPLAINTS_RATE_LIMITS = {"submit": (int(os.environ.get("COMPLAINTS_SUBMIT_RATE_LIMIT", "10")), 3600)}
+COMPLAINTS_RATE_LIMITS = {
+    "submit": (int(os.environ.get("COMPLAINTS_SUBMIT_RATE_LIMIT", "10")), 3600),
+    # Tracking look-ups per address per 10 minutes: enough for a family, too few to guess query codes.
+    "track": (30, 600),
+}
 # Proxy hops in front of the site (nginx = 1): without it every citizen would share the proxy's address.
 COMPLAINTS_TRUSTED_PROXIES = int(os.environ.get("COMPLAINTS_TRUSTED_PROXIES", "0"))
 # Days a finished case keeps the citizen's name, phone and ID before purge_complaint_personal_data blanks them.
