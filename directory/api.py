@@ -4,6 +4,11 @@ the type-ahead /api/v1/institutions/suggest/?q=.
 Only `Institution.objects.public()` is ever answered. Invalid input gives a 400 with
 {"error": "<中文说明>", "field": "<parameter>"}; an unknown id gives a 404 of the same shape.
 
+Parameters beyond the page's form: `near` (a district, street, community, road or landmark name from the
+gazetteer: the search runs around it, 3 km unless `radius` is given, nearest first unless `sort` says
+otherwise), `street` (a street code), `voucher=1` (accepts the city's 托育服务券) and `sort=inclusive`
+(普惠优先). Words in `q` that mean a filter set it (普惠 淇县 18个月 全日托 有空位 托育券 九州路附近).
+
 The list also says how the query was read: `keyword` (what was matched as text), `understood` (the
 words taken as filters: [{"word", "filter", "value", "label"}]), `corrections` (pinyin read as Chinese),
 `origin` ({"name", "place", "kind", "district", "lat", "lng", "radius_km"} when searching near a place,
