@@ -12,6 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
+GUNICORN_CONFIG = ROOT / "gunicorn.conf.py"
 
 
 def free_port():
@@ -41,14 +42,27 @@ def bench_env(database_url, **extra):
     return env
 
 
+def demo_site(workdir, **extra):
+    """A scratch SQLite database in `workdir` with the demo site and collected static files: its env."""
+    env = bench_env(f"sqlite:///{workdir / 'bench.sqlite3'}", STATIC_ROOT=str(workdir / "static"), **extra)
+    manage("migrate", "--verbosity", "0", env=env)
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    manage("load_demo", env=env)
+    return env
+
+
 @contextlib.contextmanager
-def gunicorn(env, workers=2, threads=1, timeout=60):
-    """Starts gunicorn, waits until /healthz/ answers, yields the base URL, and stops it."""
+def gunicorn_process(env, workers=2, threads=1, timeout=60, config=GUNICORN_CONFIG):
+    """Starts gunicorn with the repository's gunicorn.conf.py (what production runs: the analyser loaded
+    in the master, shared by the workers) or another `config` file, waits until /healthz/ answers, yields
+    (base URL, the master's Popen), and stops it."""
     port = free_port()
     process = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
             "website.wsgi:application",
+            "--config",
+            str(config),
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
@@ -74,10 +88,17 @@ def gunicorn(env, workers=2, threads=1, timeout=60):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError("gunicorn did not start")
             time.sleep(0.2)
-        yield base_url
+        yield base_url, process
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers=2, threads=1, timeout=60):
+    """Starts gunicorn (production configuration), waits until /healthz/ answers, yields the base URL."""
+    with gunicorn_process(env, workers=workers, threads=threads, timeout=timeout) as (base_url, _):
+        yield base_url
 
 
 def timed_get_ms(url):
