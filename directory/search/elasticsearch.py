@@ -10,8 +10,9 @@ http(s) URL, by asking the cluster once (`GET /`).
 Matching gives exactly the database engine's answers. Each text is indexed twice: with the built-in `cjk`
 analyser (overlapping bigrams, for ranking) and as single characters (`.chars`), where a phrase query is
 a substring test: "contains 朝阳路" means the characters 朝 阳 路 at consecutive positions, which is what
-the database engine's `icontains` asks. A keyword clause matches like the database's (see keywords.py):
-the chunk as typed, or every word the foundation's analyser finds in it, or a service the chunk names.
+the database engine's `icontains` asks. The keyword (`query.text`, what is left once its filter words
+were understood) matches like the database's (`matching.py`): every required term, through any of its
+alternatives (synonyms, the Chinese a pinyin spells), in any of the public texts.
 Facets are aggregations computed "disjunctively" like the database's: the service counts ignore the
 selected services and the district counts ignore the selected district. Hits are loaded back from
 `Institution.objects.public()`, so the index can never show a suspended or cancelled institution.
@@ -41,8 +42,8 @@ from elasticsearch.dsl import (
     tokenizer,
 )
 
+from directory.search import matching
 from directory.search.database import DatabaseEngine
-from directory.search.keywords import clauses
 from directory.search.query import SERVICE_LABELS, great_circle_km
 from directory.search.results import Hit, SearchResults, empty_facets
 
@@ -145,6 +146,7 @@ class InstitutionDocument(Document):
     street_name = _text()
     service_labels = Text(analyzer=ANALYZER, multi=True)
     district_code = Keyword()
+    street_code = Keyword()
     services = Keyword(multi=True)
     kind = Keyword()
     credit_code = Keyword()
@@ -153,6 +155,7 @@ class InstitutionDocument(Document):
     capacity = Integer()
     vacancies = Integer()
     inclusive = Boolean()
+    accepts_childcare_voucher = Boolean()
     rating = Double()
     location = GeoPoint()
 
@@ -174,6 +177,7 @@ class InstitutionDocument(Document):
             street_name=institution.street.name if institution.street_id else "",
             service_labels=[SERVICE_LABELS[code] for code in services if code in SERVICE_LABELS],
             district_code=institution.district.code,
+            street_code=institution.street.code if institution.street_id else "",
             services=services,
             kind=institution.kind,
             credit_code=institution.credit_code,
@@ -182,6 +186,7 @@ class InstitutionDocument(Document):
             capacity=institution.capacity,
             vacancies=institution.vacancies,
             inclusive=institution.inclusive,
+            accepts_childcare_voucher=institution.accepts_childcare_voucher,
             rating=institution.rating,
         )
         # The public point: a home-based care point's is the centre of its grid cell, never its door.
@@ -217,14 +222,9 @@ def _contains(term):
     return Q("multi_match", query=term, type="phrase", fields=MATCH_FIELDS)
 
 
-def clause_query(clause):
-    """The phrase as typed, or every word of it (each in any text), or a service it names."""
-    alternatives = [_contains(clause.phrase)]
-    if len(clause.words) > 1 or clause.words[0] != clause.phrase:
-        alternatives.append(Q("bool", must=[_contains(word) for word in clause.words]))
-    if clause.services:
-        alternatives.append(Q("terms", services=list(clause.services)))
-    return Q("bool", should=alternatives, minimum_should_match=1)
+def term_query(term):
+    """One required term: any of its alternatives in any public text (`matching.term_q`)."""
+    return Q("bool", should=[_contains(word) for word in term.alternatives], minimum_should_match=1)
 
 
 def build_search(query):
@@ -241,6 +241,10 @@ def build_search(query):
         filters.append(Q("term", inclusive=True))
     if query.vacancy:
         filters.append(Q("range", vacancies={"gt": 0}))
+    if query.voucher:
+        filters.append(Q("term", accepts_childcare_voucher=True))
+    if query.street:
+        filters.append(Q("term", street_code=query.street))
     if query.has_point:
         filters.append(
             Q(
@@ -251,9 +255,10 @@ def build_search(query):
             )
         )
 
-    must = [clause_query(clause) for clause in clauses(query.q)]
+    terms = matching.read_terms(query.text) if query.text else []
+    must = [term_query(term) for term in matching.required(terms)]
     # Ranking only: every match already satisfies `must`; this orders them by the bigram fields.
-    should = [Q("multi_match", query=query.q, fields=RANK_FIELDS)] if must else []
+    should = [Q("multi_match", query=query.text, fields=RANK_FIELDS)] if query.text else []
     search = search.query(Q("bool", must=must or [Q("match_all")], should=should, filter=filters))
 
     # Facet filters go to post_filter so that each aggregation can leave its own one out.
@@ -271,16 +276,18 @@ def build_search(query):
     search.aggs.bucket("service", service_agg)
     search.aggs.bucket("district", district_agg)
 
+    # The database engine's orders (DatabaseEngine.ordered), tie-breaks included.
+    first = [{"inclusive": {"order": "desc"}}] if query.sort == "inclusive" else []
     rating = {"rating": {"order": "desc"}}
     first_filed = {"pk": {"order": "asc"}}
     nearest = [_geo_sort(query)] if query.has_point else []
-    sort = query.effective_sort
+    sort = query.base_sort
     if sort == "distance":
-        search = search.sort(_geo_sort(query), rating, first_filed)
-    elif sort == "rating":
-        search = search.sort(rating, *nearest, {"name.raw": {"order": "asc"}}, first_filed)
+        search = search.sort(*first, _geo_sort(query), rating, first_filed)
+    elif sort == "rating" or not query.text:
+        search = search.sort(*first, rating, *nearest, {"name.raw": {"order": "asc"}}, first_filed)
     else:
-        search = search.sort("_score", *nearest, rating, first_filed)
+        search = search.sort(*first, "_score", *nearest, rating, first_filed)
 
     search = search.extra(track_total_hits=True).source(False)
     return search[query.offset : query.offset + query.page_size]
