@@ -6,10 +6,12 @@ interleaved rounds so that the noise of a shared machine falls on every URL alik
 
 - /healthz/                                   the minimal Django view (baseline)
 - /guidance/first-complementary-foods/        an article as an anonymous visitor gets it (page cache)
+- the same article as a WeChat-shared link    ?from=singlemessage&isappinstalled=0: the same cached copy
 - the same article with an unknown parameter   bypasses the page cache: a full render every time
 - /guidance/?age=6-12m                        the filtered index (page cache)
 
-Prints requests per second for each and the ratio to /healthz/. Target: article ≥ 0.3 × /healthz/.
+Prints requests per second for each and the ratio to /healthz/. Targets: article ≥ 0.3 × /healthz/, and
+the shared link ≥ 0.5 × /healthz/ (issue 12: tracking parameters never bypass the cache).
 
     .venv/bin/python benchmarks/guidance_pages.py            # 5 rounds of 200 requests per URL
     .venv/bin/python benchmarks/guidance_pages.py 10 300     # rounds, requests per URL per round
@@ -33,6 +35,7 @@ ARTICLE = "/guidance/first-complementary-foods/"
 TARGETS = [
     ("/healthz/（最小视图）", "/healthz/"),
     ("文章页（匿名，页面缓存）", ARTICLE),
+    ("微信分享链接（页面缓存）", ARTICLE + "?from=singlemessage&isappinstalled=0"),
     ("文章页（绕过缓存，完整渲染）", ARTICLE + "?nocache={n}"),
     ("栏目页 6–12 月（页面缓存）", "/guidance/?age=6-12m"),
 ]
@@ -102,6 +105,9 @@ def main(rounds=5, per_round=200):
         article = requests / totals[TARGETS[1][0]]
         verdict = "达标" if article >= 0.3 * baseline else "未达标"
         print(f"\n文章页 / 最小视图 = {article / baseline:.2f}（目标 ≥ 0.30，{verdict}）")
+        shared = requests / totals[TARGETS[2][0]]
+        verdict = "达标" if shared >= 0.5 * baseline else "未达标"
+        print(f"微信分享链接 / 最小视图 = {shared / baseline:.2f}（目标 ≥ 0.50，{verdict}）")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
