@@ -24,7 +24,8 @@ import org.opensearch.transport.Netty4Plugin;
  *
  * <p>Usage: {@code java -cp ... cn.tuoyu.searchnode.SearchNode PORT_FILE [HTTP_PORT]}. With no port (or 0)
  * the node takes a free one. Once it answers, its URL is printed and written to PORT_FILE, which is what
- * scripts/search-node waits for. SIGTERM closes the node and deletes the data folder.
+ * scripts/search-node waits for. Its data lives in a fresh home-* folder beside PORT_FILE; SIGTERM closes
+ * the node and deletes it (scripts/search-node stop also removes what a killed node left).
  *
  * <p>The modules are handed to {@link Node} as classpath plugins: started this way, not through the
  * server's bootstrap, the node runs no bootstrap checks and installs no security manager, so it needs no
@@ -48,7 +49,8 @@ public final class SearchNode {
         }
         Path portFile = Path.of(args[0]);
         String httpPort = args.length > 1 ? args[1] : "0";
-        Path home = Files.createTempDirectory("tuoyu-search-node-");
+        // Beside the port file, so that whoever started the node can remove it even after a SIGKILL.
+        Path home = Files.createTempDirectory(portFile.toAbsolutePath().getParent(), "home-");
 
         Settings settings = Settings.builder()
                 .put("path.home", home.toString())
