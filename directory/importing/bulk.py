@@ -6,29 +6,57 @@ through its field's own `get_db_prep_save`, so SQLite and PostgreSQL get exactly
 and the database driver loops over the rows (SQLite in C, psycopg in pipeline mode).
 """
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections, models
+
+# Fields whose Python value (already of the right type: the importer parsed it) is what Django would send
+# as is; dates, times and decimals still go through the field, which knows each backend's form.
+PASSED_AS_IS = (
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.BooleanField,
+    models.FloatField,
+)
 
 
-def _columns(model, names):
+def _columns(model, names, connection):
     fields = [model._meta.get_field(name) for name in names]
     return fields, [connection.ops.quote_name(field.column) for field in fields]
 
 
-def _values(instance, fields):
-    return [field.get_db_prep_save(getattr(instance, field.attname), connection) for field in fields]
+def _preparers(fields, connection):
+    """(attname, function or None) per field: None when the value needs no preparing."""
+
+    def prepare(field):
+        return lambda value: field.get_db_prep_save(value, connection)
+
+    return [
+        (field.attname, None if isinstance(field, PASSED_AS_IS) or field.is_relation else prepare(field))
+        for field in fields
+    ]
+
+
+def _values(instance, preparers):
+    return [
+        value if prepare is None or value is None else prepare(value)
+        for attname, prepare in preparers
+        for value in (getattr(instance, attname),)
+    ]
 
 
 def insert(model, instances, names):
     """INSERT every instance's `names` (field names; the primary key is left to the database)."""
     if not instances:
         return
-    fields, columns = _columns(model, names)
+    connection = connections[DEFAULT_DB_ALIAS]
+    fields, columns = _columns(model, names, connection)
+    preparers = _preparers(fields, connection)
     table = connection.ops.quote_name(model._meta.db_table)
     placeholders = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
         cursor.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
-            [_values(instance, fields) for instance in instances],
+            [_values(instance, preparers) for instance in instances],
         )
 
 
@@ -36,15 +64,14 @@ def update(model, instances, names):
     """UPDATE `names` of every instance, by primary key."""
     if not instances:
         return
-    fields, columns = _columns(model, names)
+    connection = connections[DEFAULT_DB_ALIAS]
+    fields, columns = _columns(model, names, connection)
+    preparers = _preparers(fields, connection)
     table = connection.ops.quote_name(model._meta.db_table)
     pk = model._meta.pk
     assignments = ", ".join(f"{column} = %s" for column in columns)
     with connection.cursor() as cursor:
         cursor.executemany(
             f"UPDATE {table} SET {assignments} WHERE {connection.ops.quote_name(pk.column)} = %s",
-            [
-                [*_values(instance, fields), pk.get_db_prep_save(instance.pk, connection)]
-                for instance in instances
-            ],
+            [[*_values(instance, preparers), instance.pk] for instance in instances],
         )
