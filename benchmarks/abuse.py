@@ -675,8 +675,11 @@ def attack_many_files(base):
 def attack_api_post_without_csrf(base):
     response = Browser(base).post("/api/v1/institutions/", json={"name": "x"})
     kind = response.headers.get("Content-Type", "").split(";")[0]
-    chinese = bool(re.search(r"[\u4e00-\u9fff]", response.text))
+    error = response.json().get("error", "") if kind == "application/json" else response.text
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", str(error)))
     evidence = f"POST /api/v1/institutions/ → {response.status_code} {kind}, Chinese: {chinese}"
+    if kind == "application/json":
+        evidence += f" “{str(error)[:40]}”"
     return ("refused" if kind == "application/json" and chinese else "STILL OPEN"), evidence
 
 
