@@ -28,7 +28,7 @@ RESULT_LINKS = re.compile(r'<ol class="search-results">(.*?)</ol>', re.S)
 HREF = re.compile(r'<a href="([^"]+)"')
 
 
-def site_search_ranking(client, text):
+def site_search_ranking(client, text, params=None):
     """The slugs of the first ten /search/ results, in order."""
     response = client.get("/search/", {"q": text}, HTTP_HOST="localhost")
     if response.status_code != 200:
@@ -40,17 +40,27 @@ def site_search_ranking(client, text):
 
 
 def sections():
+    from tests.search.directory_queries import DIRECTORY_QUERIES, directory_ranking
     from tests.search.queries import SITE_QUERIES
 
-    return [("site search (/search/)", SITE_QUERIES, site_search_ranking)]
+    return [
+        ("site search (/search/)", SITE_QUERIES, site_search_ranking),
+        ("directory (/api/v1/institutions/)", DIRECTORY_QUERIES, directory_ranking),
+    ]
 
 
-def suggest_latency(client, prefixes=("宝", "发", "辅食", "fa", "托育", "湿")):
+SUGGEST_PREFIXES = {
+    "/search/suggest/": ("宝", "发", "辅食", "fa", "托育", "湿"),
+    "/api/v1/institutions/suggest/": ("小", "淇", "xh", "阳光", "九州路", "全"),
+}
+
+
+def suggest_latency(client, url, prefixes):
     timings = []
     for _ in range(5):
         for prefix in prefixes:
             start = time.perf_counter()
-            client.get("/search/suggest/", {"q": prefix}, HTTP_HOST="localhost")
+            client.get(url, {"q": prefix}, HTTP_HOST="localhost")
             timings.append((time.perf_counter() - start) * 1000)
     return statistics.median(timings), max(timings)
 
@@ -79,13 +89,13 @@ def main():
     setup_test_environment()
     call_command("migrate", verbosity=0)
     with open(os.devnull, "w") as quiet:
-        call_command("load_demo", "website", "guidance", stdout=quiet)
+        call_command("load_demo", "website", "guidance", "directory", "places", stdout=quiet)
     text.warm_up()
     client = Client()
     for name, queries, ranking in sections():
         runs, misses, started = [], [], time.perf_counter()
         for query in queries:
-            ranked = ranking(client, query.text)
+            ranked = ranking(client, query.text, getattr(query, "params", None))
             runs.append((ranked, query.relevant))
             if not ranked or ranked[0] not in query.relevant:
                 misses.append(
@@ -97,8 +107,9 @@ def main():
         if misses and not args.quiet:
             print("  first result not relevant:")
             print("\n".join(misses))
-    median, worst = suggest_latency(client)
-    print(f"type-ahead (/search/suggest/): median {median:.1f} ms, max {worst:.1f} ms")
+    for url, prefixes in SUGGEST_PREFIXES.items():
+        median, worst = suggest_latency(client, url, prefixes)
+        print(f"type-ahead ({url}): median {median:.1f} ms, max {worst:.1f} ms")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ the district it is filed in), outweighs one that is only inside it.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Case, Q, Subquery, Value, When
 
 from directory.choices import Kind
@@ -26,7 +27,7 @@ from website import text
 GENERIC_WORDS = frozenset(
     """
     托育 托儿所 托育机构 托育中心 托育园 托育点 托育服务 托育服务中心 托管 日托 早教 机构 中心 服务 照护 照护中心
-    婴幼儿照护 婴幼儿 幼儿 宝宝 孩子 小孩 婴儿 宝贝 鹤壁 鹤壁市 本市 市区 全市 nursery daycare
+    婴幼儿照护 婴幼儿 幼儿 宝宝 孩子 小孩 婴儿 宝贝 本市 市区 全市 nursery daycare
     """.split()
 )
 MAX_ALTERNATIVES = 8
@@ -54,7 +55,7 @@ def read_terms(keyword):
     parsed = text.query_terms(keyword)
     terms = []
     for term in parsed.terms:
-        generic = term.text in GENERIC_WORDS
+        generic = term.text in GENERIC_WORDS or term.text in settings.DIRECTORY_CITY_NAMES
         alternatives = tuple(term.alternatives[:MAX_ALTERNATIVES])
         terms.append(Term(term.text, alternatives, strong=not term.weak and not generic, generic=generic))
     return terms

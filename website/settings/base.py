@@ -223,6 +223,10 @@ PAGE_CACHE_IGNORED_PARAMETERS = [
     *env_list("PAGE_CACHE_IGNORED_PARAMETERS"),
 ]
 
+# --- Directory ----------------------------------------------------------------------------------
+# The city's own names: a parent who types them (鹤壁小蜜蜂) means "here", so they rank but never exclude.
+DIRECTORY_CITY_NAMES = env_list("DIRECTORY_CITY_NAMES", "鹤壁,鹤壁市")
+
 # --- Complaints --------------------------------------------------------------------------------
 # Submissions allowed per address per hour; a load test raises it through the environment.
 COMPLAINTS_RATE_LIMITS = {
