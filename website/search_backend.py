@@ -13,12 +13,25 @@ each object behind a thin `IndexedObject` view whose search fields return normal
 No upstream function is copied or rebound; `tests/website/test_search_backend.py` checks the seam.
 """
 
+import elastic_transport
+import elasticsearch
+import opensearchpy
 from django.utils.encoding import force_str
 from modelsearch.backends.database import SearchBackend as vendor_backend_for
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 
 from website import text
+
+# Everything that means "the search cluster cannot answer now" (refused connection, timeout, missing index),
+# from either client. Page search and the directory both answer from the database on these.
+CLUSTER_UNAVAILABLE_ERRORS = (
+    elastic_transport.TransportError,
+    elasticsearch.ApiError,
+    opensearchpy.exceptions.TransportError,
+)
+# The WAGTAILSEARCH_BACKENDS entry kept up to date beside the cluster's, for when the cluster is down.
+DATABASE_BACKEND_NAME = "database"
 
 
 def _plain(value):

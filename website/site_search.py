@@ -14,6 +14,7 @@ were left out ("没有同时包含 X 和 Y 的结果，以下是包含 X 的结�
 against the site's vocabulary by pinyin (fashao → 发烧, 湿诊 → 湿疹): "您是不是要找 …".
 """
 
+import logging
 import math
 from dataclasses import dataclass, field
 
@@ -23,7 +24,14 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from website import text
-from website.search_backend import term_query, terms_query
+from website.search_backend import (
+    CLUSTER_UNAVAILABLE_ERRORS,
+    DATABASE_BACKEND_NAME,
+    term_query,
+    terms_query,
+)
+
+logger = logging.getLogger("website.search")
 
 # Result labels by page model (guidance's models are looked up by name: that app is restructured often).
 PAGE_TYPE_LABELS = {
@@ -122,7 +130,18 @@ def search(query):
     result = SiteSearch(query=query, parsed=parsed, corrections=dict(parsed.corrections))
     if parsed.is_empty:
         return result
-    backend = get_search_backend()
+    try:
+        return _found(result, get_search_backend(), vocabulary)
+    except CLUSTER_UNAVAILABLE_ERRORS as error:
+        # The database backend is kept up to date beside the cluster's (website/settings/search.py).
+        logger.warning("搜索集群不可用（%s），站内搜索改由数据库回答", type(error).__name__)
+        fresh = SiteSearch(query=query, parsed=parsed, corrections=dict(parsed.corrections))
+        return _found(fresh, get_search_backend(DATABASE_BACKEND_NAME), vocabulary)
+
+
+def _found(result, backend, vocabulary):
+    """`result` filled in with what `backend` finds for its parsed query."""
+    parsed = result.parsed
     pages = live_pages()
     # Ages are filters in the directory; here they are words to look for (9 月龄) like any other.
     wanted = [*parsed.concepts, *(t for t in parsed.terms if t.kind == "age" and t not in parsed.concepts)]

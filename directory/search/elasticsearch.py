@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
-import elastic_transport
 import elasticsearch
 import opensearchpy
 from django.conf import settings
@@ -46,16 +45,12 @@ from directory.search import matching
 from directory.search.database import DatabaseEngine
 from directory.search.query import SERVICE_LABELS, great_circle_km
 from directory.search.results import Hit, SearchResults, empty_facets
+from website.search_backend import CLUSTER_UNAVAILABLE_ERRORS
 
 logger = logging.getLogger("directory.search")
 
-# Everything that means "the cluster cannot answer now": refused connections, timeouts, missing index,
-# from either client.
-UNAVAILABLE_ERRORS = (
-    elastic_transport.TransportError,
-    elasticsearch.ApiError,
-    opensearchpy.exceptions.TransportError,
-)
+# Everything that means "the cluster cannot answer now": one list for page search and the directory.
+UNAVAILABLE_ERRORS = CLUSTER_UNAVAILABLE_ERRORS
 NOT_FOUND_ERRORS = (elasticsearch.NotFoundError, opensearchpy.exceptions.NotFoundError)
 
 ANALYZER = "cjk"

@@ -25,6 +25,13 @@ DIRECTORY_ELASTICSEARCH_REPLICAS = int(os.environ.get("DIRECTORY_ELASTICSEARCH_R
 # Seconds a directory search waits for the cluster before answering from the database instead.
 DIRECTORY_ELASTICSEARCH_TIMEOUT = float(os.environ.get("DIRECTORY_ELASTICSEARCH_TIMEOUT", "3"))
 
+# Page search on the database, through the site's Chinese pipeline (website/search_backend.py).
+_database_backend = {
+    "BACKEND": "website.search_backend",
+    # PostgreSQL's "simple" configuration keeps the analyser's words as they are.
+    "SEARCH_CONFIG": "simple",
+}
+
 _engine = re.match(r"^(elasticsearch|opensearch)\+(https?://.*)$", SEARCH_ENGINE_URL)
 _engine_kind, _engine_http_url = _engine.groups() if _engine else ("elasticsearch", SEARCH_ENGINE_URL)
 if SEARCH_ENGINE_URL:
@@ -50,13 +57,10 @@ if SEARCH_ENGINE_URL:
                     }
                 }
             },
-        }
+        },
+        # Kept up to date beside the cluster (Wagtail updates every backend on save and in update_index):
+        # site search answers from it while the cluster is down (website/site_search.py).
+        "database": _database_backend,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "website.search_backend",
-            # PostgreSQL's "simple" configuration keeps the analyser's words as they are.
-            "SEARCH_CONFIG": "simple",
-        }
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": _database_backend}
