@@ -13,6 +13,7 @@ from importlib import import_module
 from django.utils.module_loading import module_has_submodule
 
 from benefits.models import ClaimOffice
+from website.text import clean_input
 
 MAX_PLACE_LENGTH = 50
 NEAREST = 5
@@ -55,7 +56,7 @@ def distance_km(lat1, lng1, lat2, lng2):
 
 def find_offices(text):
     """An OfficeSearch for the typed place `text` (PlaceError in Chinese when it cannot be used)."""
-    text = " ".join((text or "").split())
+    text = clean_input(text)
     if not text:
         raise PlaceError("请输入街道、乡镇或小区名称。")
     if len(text) > MAX_PLACE_LENGTH:

@@ -6,6 +6,9 @@ parent's 拉肚子 is the content's 腹泻. Everything a search engine sees is t
 
 Public API (the directory and every other search call these, nothing else):
 
+``clean_input(text) -> str``
+    What a visitor typed with control characters (NUL, which PostgreSQL refuses) and runs of spaces
+    removed, otherwise unchanged: for lookups that must not be normalised (credit codes, addresses).
 ``normalise(text) -> str``
     Control characters removed, full-width → half-width (NFKC), traditional → simplified (OpenCC t2s),
     case folded, whitespace collapsed. Safe on any input (None, emoji, 5 000 characters).
@@ -157,6 +160,14 @@ def _without_controls(text):
     return "".join(
         " " if unicodedata.category(ch) in _CONTROL_CATEGORIES or ch.isspace() else ch for ch in text
     )
+
+
+def clean_input(text):
+    """What a visitor typed, safe to hand to any database: control characters (NUL among them, which
+    PostgreSQL refuses in text) become spaces, runs of spaces one space; nothing else changes."""
+    if text is None:
+        return ""
+    return _SPACES.sub(" ", _without_controls(str(text))).strip()
 
 
 def normalise(text):
