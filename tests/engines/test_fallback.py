@@ -62,7 +62,7 @@ def pages_on_cluster(url):
         "default": {
             "BACKEND": "wagtail.search.backends.opensearch3",
             "URLS": [url],
-            "INDEX": "tuoyu_fallback_pages",
+            "INDEX_PREFIX": "tuoyu_fallback_",
             "TIMEOUT": 5,
             "INDEX_SETTINGS": on_cluster.get("INDEX_SETTINGS", {}),
         },

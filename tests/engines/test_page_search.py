@@ -54,3 +54,10 @@ def test_the_public_query_set_keeps_its_floor(client):
     assert scores.zero_result_rate == 0
     assert scores.mrr_at_10 >= 0.9
     assert scores.first_right >= 0.9
+
+
+def test_page_index_lives_under_the_project_prefix(cluster):
+    aliases = cluster.client.indices.get_alias(index="*")
+    names = {name for index, entry in aliases.items() for name in (index, *entry["aliases"])}
+    assert "tuoyu_wagtailcore_page" in names
+    assert "wagtailcore_page" not in names

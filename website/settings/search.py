@@ -45,7 +45,8 @@ if SEARCH_ENGINE_URL:
                 else "wagtail.search.backends.elasticsearch8"
             ),
             "URLS": [_engine_http_url],
-            "INDEX": ELASTICSEARCH_INDEX_PREFIX + "_pages",
+            # Wagtail names each index <prefix><app>_<model> (tuoyu_wagtailcore_page for the pages).
+            "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX + "_",
             "TIMEOUT": 5,
             "INDEX_SETTINGS": {
                 "settings": {
