@@ -150,3 +150,22 @@ def test_admin_saves_a_far_point_in_china_and_warns_to_check_it(client, manager,
     assert "已保存，请核对是否填错" in page
     institution.refresh_from_db()
     assert institution.latitude == pytest.approx(23.13)
+
+
+@pytest.mark.django_db
+def test_admin_import_lists_far_points_to_check_and_refuses_foreign_ones(client, manager, city, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    path = write_csv(
+        tmp_path / "mixed.csv",
+        [row(经度="113.26", 纬度="23.13"), row(统一社会信用代码=CODE_B, 经度="-74.0", 纬度="40.7")],
+        "utf-8",
+    )
+    upload = SimpleUploadedFile("mixed.csv", path.read_bytes())
+
+    response = client.post(reverse("wagtailsnippets_directory_institution:import"), {"file": upload})
+
+    page = response.content.decode()
+    assert "已导入但请核对的行" in page and "在本站机构所在区域" in page
+    assert "未导入的行及原因" in page and "不在中国境内" in page
+    assert Institution.objects.filter(credit_code__in=[CODE_A, CODE_B]).count() == 1
