@@ -6,13 +6,11 @@ Apps grant their own model permissions to these groups in their own `roles.py`.
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
     Workflow,
     WorkflowPage,
-    WorkflowTask,
 )
 
 GUIDANCE_EDITORS = "育儿指导编辑"
@@ -61,12 +59,9 @@ def _grant_page_and_media_permissions():
 
 
 def _ensure_workflow():
+    """The review workflow on the tree's root; its step (guidance.ExpertReviewTask, where the reviewer
+    signs) is put in by guidance/roles.py, which runs after this app's."""
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=REVIEW_TASK_NAME)
-    task.groups.add(group(GUIDANCE_REVIEWERS))
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     # On the tree's root, so every page editors touch goes through review.
     WorkflowPage.objects.update_or_create(page=Page.get_first_root_node(), defaults={"workflow": workflow})
     return workflow
