@@ -3,9 +3,9 @@
 The master loads Django and the Chinese analyser once (jieba's dictionary: about a second and tens of
 megabytes) and answers one request on each of the busiest paths itself (the URL resolver, the compiled
 templates and the directory's pinyin vocabulary are built on a first request), then forks the workers:
-they share those pages copy-on-write instead of each building its own, and the first parent to search
-does not wait for any of it. `gc.freeze()` keeps the collector from writing into the shared objects,
-which would copy their pages into every worker.
+they share those pages copy-on-write instead of each building its own. `gc.freeze()` keeps the collector
+from writing into the shared objects, which would copy their pages into every worker. Each worker then
+answers the same requests once before it accepts a connection, so that no parent's first search waits.
 
 Environment (all optional):
 
@@ -69,6 +69,16 @@ def when_ready(server):
     gc.freeze()
     gc.enable()
     log.info("warmed up; %d objects frozen for the workers to share", gc.get_freeze_count())
+
+
+def post_worker_init(worker):
+    """In each worker, before it accepts its first connection: the same requests once more.
+
+    A forked worker's first request still pays for its own database connection and for copying every
+    shared page that request writes to (reference counts): several times a warm request. Paid here, it
+    is not a parent's first search that waits."""
+    for path in WARM_UP_PATHS:
+        answer_once(worker.wsgi, path)
 
 
 def answer_once(application, path_and_query):

@@ -10,7 +10,8 @@ through benchmarks/server.py, twice in one run:
 For each, several client threads send a mix of site and directory searches until every worker has answered
 some (their CPU time in /proc/<pid>/stat grows), then each process's PSS (proportional set size: pages shared by n
 processes count 1/n in each) and RSS are read from /proc/<pid>/smaps_rollup. The first search is measured
-on fresh servers: the very first request of one is /search/?q=托育, of another /directory/?q=托育.
+on fresh servers, once all their workers have booted: the first search of one is /search/?q=托育, of
+another /directory/?q=托育.
 
 Targets (production): every worker's PSS ≤ 130 MB with the analyser loaded; each first search < 50 ms.
 The script exits non-zero when one is missed.
@@ -129,9 +130,23 @@ def measure_memory(env, workers, rounds, config):
         return rows
 
 
+def wait_until_idle(pids, timeout=120):
+    """Until no worker used CPU for a second: all have booted (and warmed up, if configured to)."""
+    deadline = time.monotonic() + timeout
+    previous = None
+    while time.monotonic() < deadline:
+        ticks = [cpu_ticks(pid) for pid in pids]
+        if ticks == previous:
+            return
+        previous = ticks
+        time.sleep(1)
+
+
 def first_search_ms(env, workers, path, config):
-    """(the fresh server's first request to `path`, the median of the next WARM ones) in ms."""
-    with gunicorn_process(env, workers=workers, timeout=120, **config) as (base_url, _):
+    """(the fresh server's first request to `path`, the median of the next WARM ones) in ms, once every
+    worker has booted (a worker still booting would take the CPU from the one answering)."""
+    with gunicorn_process(env, workers=workers, timeout=120, **config) as (base_url, master):
+        wait_until_idle(worker_pids(master.pid, workers))
         url = base_url + urllib.parse.quote(path, safe="/?=")
         first = timed_get_ms(url)
         return first, statistics.median(timed_get_ms(url) for _ in range(WARM))
