@@ -1,6 +1,7 @@
 /* /directory/ search, progressive enhancement only: the page works fully without this file.
  * 1. "使用我的位置": fills lat/lng from the browser's geolocation and searches nearest first.
- * 2. The map: Leaflet markers for the listed institutions; the list stays the complete answer. */
+ * 2. The map: Leaflet markers for the listed institutions; the list stays the complete answer, so the
+ *    map is one tab stop (map.js) and its markers are reached only after Enter on the map. */
 (function () {
   "use strict";
 
@@ -89,7 +90,8 @@
     }
     element.hidden = false;
     var L = window.L;
-    var map = window.directoryMap(element, document.getElementById("dir-map-note"));
+    var label = "地图：" + markers.length + " 个结果，可用方向键移动，按回车键逐个查看";
+    var map = window.directoryMap(element, document.getElementById("dir-map-note"), label);
 
     var points = [];
     markers.forEach(function (item) {
@@ -109,7 +111,7 @@
       if (item.distance) {
         popup.appendChild(document.createTextNode("（" + item.distance + "）"));
       }
-      L.marker(point, { icon: icon, title: item.number + ". " + item.name }).bindPopup(popup).addTo(map);
+      L.marker(point, { icon: icon, keyboard: false, title: item.number + ". " + item.name }).bindPopup(popup).addTo(map);
     });
 
     var lat = parseFloat(element.getAttribute("data-lat"));
