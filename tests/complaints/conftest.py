@@ -1,17 +1,9 @@
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 
 from complaints import demo as complaints_demo
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

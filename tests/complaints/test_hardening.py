@@ -249,6 +249,17 @@ def test_a_csrf_failure_on_tracking_answers_in_chinese(channel, settings):
     assert "安全校验未通过" in response.content.decode()
 
 
+def test_a_csrf_failure_elsewhere_gets_the_chinese_expired_page(channel):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/", {"q": "托育"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "<title>请求已过期 ·" in html and "<h1>请求已过期</h1>" in html
+    assert "页面已过期或请求来源无法确认" in html
+    assert 'href="/complaints/"' in html
+
+
 def test_files_beyond_the_sites_upload_limit_get_a_chinese_page_not_a_bare_400(channel, settings):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -256,6 +267,7 @@ def test_files_beyond_the_sites_upload_limit_get_a_chinese_page_not_a_bare_400(c
     files = [SimpleUploadedFile(f"{i}.jpg", b"x", content_type="image/jpeg") for i in range(250)]
     response = browser.post(SUBMIT, {**form_data(), **tokens, "attachments": files})
     assert response.status_code == 400
+    assert "<h1>请求无法处理</h1>" in response.content.decode()
     assert "上传的文件或填写的内容过多" in response.content.decode()
     assert Complaint.objects.count() == 0
 
