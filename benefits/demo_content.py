@@ -9,6 +9,8 @@ scheme, so none is given. Local measures are summarised, in this site's words, f
 import datetime
 from decimal import Decimal
 
+from guidance import demo_content as guidance_demo_content
+
 DEMO = "【演示数据】"
 DEMO_TEXT = "【演示数据】本条内容为系统演示而编写，不是真实政策，请勿据此申请。"
 
@@ -38,33 +40,13 @@ NATIONAL_SCHEME = {
     ),
 }
 
-# The seeds' documents: looked up by slug (guidance's demo creates them); created from these facts if missing.
+# The seeds' documents are guidance's demo policies (guidance/demo_content.py holds their facts once):
+# looked up by slug, created from the same record when the guidance demo has not been loaded.
+_GUIDANCE_POLICIES = {record["slug"]: record for record in guidance_demo_content.POLICIES}
 SEED_POLICIES = {
-    "jiangxi": {
-        "slug": "jiangxi-2020-implementation-opinions",
-        "title": "江西省人民政府办公厅关于促进3岁以下婴幼儿照护服务发展的实施意见",
-        "document_number": "",
-        "issuer": "江西省人民政府办公厅",
-        "issued_date": datetime.date(2020, 2, 21),
-        "summary": "江西省促进 3 岁以下婴幼儿照护服务发展的省级实施意见（摘要见本站政策文件栏目）。",
-    },
-    "hebi": {
-        "slug": "hebi-2020-29",
-        "title": "鹤壁市人民政府办公室关于印发鹤壁市促进3岁以下婴幼儿照护服务发展实施方案的通知",
-        "document_number": "鹤政办〔2020〕29号",
-        "issuer": "鹤壁市人民政府办公室",
-        "issued_date": datetime.date(2020, 11, 18),
-        "summary": "鹤壁市促进 3 岁以下婴幼儿照护服务发展的实施方案（摘要见本站政策文件栏目）。",
-    },
-    "jiangbei": {
-        "slug": "jiangbei-2020-56",
-        "title": "宁波市江北区人民政府办公室关于促进3岁以下婴幼儿照护服务发展的实施意见",
-        "document_number": "北区政办发〔2020〕56号",
-        "issuer": "宁波市江北区人民政府办公室",
-        "issued_date": datetime.date(2020, 12, 4),
-        "effective_date": datetime.date(2021, 1, 4),
-        "summary": "宁波市江北区促进 3 岁以下婴幼儿照护服务发展的实施意见（摘要见本站政策文件栏目）。",
-    },
+    "jiangxi": _GUIDANCE_POLICIES["jiangxi-2020-implementation-opinions"],
+    "hebi": _GUIDANCE_POLICIES["hebi-2020-29"],
+    "jiangbei": _GUIDANCE_POLICIES["jiangbei-2020-56"],
 }
 
 DEMO_VOUCHER_POLICY = {

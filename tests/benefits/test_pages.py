@@ -123,15 +123,10 @@ def test_birth_and_place_answer_on_one_screen(client, benefits_demo):
 
 
 def test_the_demo_is_idempotent(benefits_demo, load_demo):
-    counts = [
-        model.objects.count()
-        for model in (BenefitPage, PolicyDocumentPage, SubsidyRule, LocalTopUp, ClaimChannel, ClaimOffice)
-    ]
+    models = (BenefitPage, PolicyDocumentPage, SubsidyRule, LocalTopUp, ClaimChannel, ClaimOffice)
+    counts = [model.objects.count() for model in models]
     load_demo("benefits")
-    assert counts == [
-        model.objects.count()
-        for model in (BenefitPage, PolicyDocumentPage, SubsidyRule, LocalTopUp, ClaimChannel, ClaimOffice)
-    ]
+    assert counts == [model.objects.count() for model in models]
 
 
 def test_roles_let_reviewers_change_the_standard_and_editors_only_the_offices(benefits_demo):
