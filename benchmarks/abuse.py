@@ -38,6 +38,9 @@ from PIL import Image
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server import ROOT, VENV_BIN, bench_env, free_port, manage
 
+# The import attacks write the tests' sample row (tests/directory/spreadsheets.py).
+sys.path.insert(0, str(ROOT))
+
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FORM_TOKEN_RE = re.compile(r'name="submission_token" value="([^"]+)"')
 SUBMIT = "/complaints/submit/"
@@ -376,34 +379,16 @@ def import_csv(env, workdir, name, rows):
 
 
 def institution_row(code, **overrides):
+    """A valid row of the exchange format (the tests' sample row), made unique by `code`."""
     from directory.credit_code import make
+    from tests.directory.spreadsheets import HEADER, row
 
-    row = {
+    unique = {
         "机构名称": f"安全测试托育园{code}",
         "统一社会信用代码": make(f"52410611MJ{code:07d}"),
         "备案编号": f"豫鹤托备 2099{code:04d}",
-        "备案日期": "2026-03-01",
-        "机构性质": "非营利性",
-        "举办类型": "社会力量",
-        "区县代码": "410611",
-        "区县名称": "淇滨区",
-        "街道名称": "九州路街道",
-        "地址": "淇滨区朝阳路 18 号",
-        "经度": "114.29",
-        "纬度": "35.75",
-        "坐标系": "",
-        "服务类型": "全日托",
-        "收托月龄": "6-36",
-        "托位数": "60",
-        "空余托位": "8",
-        "月收费（元）": "2800",
-        "是否普惠": "是",
-        "联系电话": "0392-1234567",
-        "开放时间": "周一至周五 7:30-18:00",
-        "状态": "正常",
     }
-    row.update(overrides)
-    return row
+    return dict(zip(HEADER, row(**{**unique, **overrides}), strict=True))
 
 
 PAYLOADS = ("cmd|", "SUM(", "HYPERLINK", "+1+1", "-2+3")

@@ -42,6 +42,12 @@ search_params = st.fixed_dictionaries({}, optional=PARAMETERS)
 EDGE_PARAMS = [{name: edge} for name in PARAMETERS for edge in EDGES]
 
 
+def for_any_search_params(attack):
+    """Runs `attack(params)` with every edge value on its own, then with random mixes of all parameters."""
+    attack = with_examples(EDGE_PARAMS, lambda params: {"params": params})(attack)
+    return FUZZ(given(params=search_params)(attack))
+
+
 def chinese(text):
     return any(ord(char) in CJK for char in text)
 
@@ -49,9 +55,7 @@ def chinese(text):
 def test_api_list_answers_json_or_a_chinese_400_for_any_parameters(client, directory_demo):
     count = Institution.objects.count()
 
-    @FUZZ
-    @given(params=search_params)
-    @with_examples(EDGE_PARAMS, lambda params: {"params": params})
+    @for_any_search_params
     def attack(params):
         response = client.get("/api/v1/institutions/", params)
         assert response.status_code in (200, 400), (params, response.status_code)
@@ -66,9 +70,7 @@ def test_api_list_answers_json_or_a_chinese_400_for_any_parameters(client, direc
 
 
 def test_directory_page_answers_html_for_any_parameters(client, directory_demo):
-    @FUZZ
-    @given(params=search_params)
-    @with_examples(EDGE_PARAMS, lambda params: {"params": params})
+    @for_any_search_params
     def attack(params):
         response = client.get("/directory/", params)
         assert response.status_code in (200, 400), (params, response.status_code)
