@@ -1,9 +1,9 @@
-"""Whole-page cache for anonymous visitors of the guidance, policy and event sections.
+"""Whole-page cache for anonymous visitors of the home page and the guidance, policy and event sections.
 
 A cached page is stored under its URL together with the *content generation* it was rendered at. The
 generation is one database row that every change to public content replaces inside the same transaction
 as the change itself (guidance/signals.py: page saves, publishing, unpublishing, moves, deletions, view
-restrictions, topics, images, site settings). A request reads the generation first and is answered from
+restrictions, topics, images, events, site settings such as the hotlines). A request reads the generation first and is answered from
 the cache only when the copy was rendered at that same generation, so:
 
 - the page a visitor sees after a reviewer publishes is never the old one, on any worker process, even
@@ -12,8 +12,8 @@ the cache only when the copy was rendered at that same generation, so:
 
 Two small pieces, both on supported seams:
 
-- `serve`, the view guidance/urls.py puts in front of Wagtail for the sections' URLs, is the one place a
-  copy is read: a hit costs one query. Anything else goes to `wagtail.views.serve` itself, untouched:
+- `serve`, the view guidance/urls.py puts in front of Wagtail for the home page (`/`) and the sections'
+  URLs, is the one place a copy is read: a hit costs one query. Anything else goes to `wagtail.views.serve` itself, untouched:
   Wagtail's router, every `before_serve_page` hook and every `on_serve_page` hook, including Wagtail's
   view-restriction check.
 - `store_rendered_page`, an `on_serve_page` hook registered innermost (guidance/wagtail_hooks.py), sees
@@ -28,8 +28,17 @@ a link shared in WeChat is the same page as the plain URL, cached once, and its 
 
 Adding or removing a view restriction replaces the generation, so a stored copy is always of a page that is
 public right now: that is why a hit may skip the router and the hooks.
+
+The key is a digest of the host and the full path, not the path itself: a URL of any length makes a key
+memcached accepts (at most 250 characters), and a key never carries what a visitor typed.
+
+One generation for all content, not one per section: the home page lists the newest articles, every page
+shows the section menu and the site settings' hotlines, and a page's links follow moves and renames, so
+which cached pages a change reaches is not cheap to know safely; a save is rare next to a read, and a
+refill costs one render per page.
 """
 
+import hashlib
 import secrets
 from fnmatch import fnmatchcase
 
@@ -84,7 +93,8 @@ def bump_generation():
 
 
 def _cache_key(request):
-    return "guidance-page:" + iri_to_uri(request.get_host() + request.get_full_path())
+    url = iri_to_uri(request.get_host() + request.get_full_path())
+    return "page-cache:" + hashlib.sha256(url.encode()).hexdigest()
 
 
 def _is_anonymous_read(request):
@@ -133,7 +143,7 @@ def _cached_response(entry):
 
 
 def serve(request, path):
-    """Wagtail's `serve` view for the guidance sections, answering from the page cache first."""
+    """Wagtail's `serve` view for the home page and the guidance sections, answering from the cache first."""
     if _is_anonymous_read(request):
         _drop_tracking_parameters(request)
         generation = current_generation() if len(request.META["QUERY_STRING"]) <= MAX_QUERY_LENGTH else None

@@ -10,6 +10,8 @@ SECTIONS_PATTERN = "|".join(re.escape(index.section_slug) for index in SECTION_I
 
 urlpatterns = [
     path("guidance-feedback/<int:page_id>/", views.article_feedback, name="guidance_feedback"),
+    # The home page, the busiest of all, goes through the same cache (website.HomePage is a CachedPage).
+    path("", cache.serve, {"path": ""}, name="home_cached_serve"),
     re_path(
         rf"^(?P<path>(?:{SECTIONS_PATTERN})/(?:[\w\-]+/)*)$",
         cache.serve,

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from guidance.models.sections import CachedPage
 from website import text
 from website.blocks import HotlineBlock, StandardBodyBlock
 
@@ -19,7 +20,10 @@ SERVICE_TYPES = [
 ]
 
 
-class HomePage(Page):
+class HomePage(CachedPage, Page):
+    """The site's front page; anonymous visits are answered from the page cache (guidance/cache.py), whose
+    content generation every change to what it shows replaces: articles, events, the hotlines in SiteSettings."""
+
     hero_title = models.CharField("主标题", max_length=80, default="为 3 岁以下婴幼儿家庭找到放心托育")
     hero_text = models.TextField(
         "导语", blank=True, default="查询已备案托育机构、阅读科学育儿指导、反映托育服务问题。"
