@@ -3,6 +3,8 @@
 import pytest
 
 from benefits.offices import distance_km
+from places import gazetteer
+from places.models import Place, PlaceKind
 
 CHECKER = "/benefits/childcare-subsidy/"
 
@@ -13,10 +15,6 @@ def test_one_degree_of_latitude_is_about_111_km():
 
 @pytest.mark.django_db
 def test_a_place_only_the_gazetteer_knows_lists_the_nearest_offices_first(client, benefits_demo):
-    # Runs once the places app's gazetteer is part of the project; until then the text search answers alone.
-    gazetteer = pytest.importorskip("places.gazetteer")
-    from places.models import Place, PlaceKind
-
     Place.objects.create(
         name="华夏南路", kind=PlaceKind.ROAD, district_name="淇滨区", latitude=35.7352, longitude=114.3098
     )
