@@ -3,7 +3,8 @@
 Django's `bulk_create` and `bulk_update` build one large statement per batch, at a Python cost per value
 that dominated the import (and `bulk_update` writes a CASE per column and row). Here each value still goes
 through its field's own `get_db_prep_save`, so SQLite and PostgreSQL get exactly what Django would send,
-and the database driver loops over the rows (SQLite in C, psycopg in pipeline mode).
+and the database driver loops over the rows (SQLite in C, psycopg in pipeline mode; new rows reach
+PostgreSQL through COPY).
 """
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
@@ -54,6 +55,12 @@ def insert(model, instances, names):
     table = connection.ops.quote_name(model._meta.db_table)
     placeholders = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: PostgreSQL's own bulk load, several times cheaper for the server than INSERTs.
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for instance in instances:
+                    copy.write_row(_values(instance, preparers))
+            return
         cursor.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})",
             [_values(instance, preparers) for instance in instances],
