@@ -92,10 +92,10 @@ def summary(outcomes, full):
         out.append(f"| {name} | {outcome} | {seconds / 60:.1f} | {'<br>'.join(verdicts)} |")
     for name, (_, _, lines) in outcomes.items():
         out += ["", f"## {name}", ""]
-        previous_was_table = False
+        previous_was_table = None  # a table needs a blank line before and after it
         for line in figures(lines):
             is_table = line.startswith("|")
-            if is_table != previous_was_table:
+            if previous_was_table is not None and is_table != previous_was_table:
                 out.append("")
             out.append(line if is_table else f"- {line.strip()}")
             previous_was_table = is_table
