@@ -118,7 +118,7 @@ def index_on_node(env, size):
         cwd=ROOT,
         env=env,
         check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
     )
     seconds = time.perf_counter() - started

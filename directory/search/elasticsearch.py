@@ -51,6 +51,9 @@ logger = logging.getLogger("directory.search")
 
 # Everything that means "the cluster cannot answer now": one list for page search and the directory.
 UNAVAILABLE_ERRORS = CLUSTER_UNAVAILABLE_ERRORS
+# Seconds one bulk write of a chunk may take: a busy cluster takes longer to write 500 documents than to
+# answer a search (DIRECTORY_ELASTICSEARCH_TIMEOUT), and a reindex should not fail for it.
+BULK_TIMEOUT = 120
 NOT_FOUND_ERRORS = (elasticsearch.NotFoundError, opensearchpy.exceptions.NotFoundError)
 
 ANALYZER = "cjk"
@@ -90,8 +93,18 @@ class Cluster:
     client: object
 
     def streaming_bulk(self, actions, chunk_size=500):
-        helpers = opensearchpy.helpers if self.distribution == "opensearch" else elasticsearch.helpers
-        return helpers.streaming_bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False)
+        if self.distribution == "opensearch":
+            return opensearchpy.helpers.streaming_bulk(
+                self.client,
+                actions,
+                chunk_size=chunk_size,
+                raise_on_error=False,
+                request_timeout=BULK_TIMEOUT,
+            )
+        client = self.client.options(request_timeout=BULK_TIMEOUT)
+        return elasticsearch.helpers.streaming_bulk(
+            client, actions, chunk_size=chunk_size, raise_on_error=False
+        )
 
 
 def response_json(response):
