@@ -45,7 +45,9 @@ MAILERS = {
 }
 
 # Mail and reindexing are queued in the database and run by `manage.py db_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# django-tasks-db's queue, with Wagtail's per-object index tasks finishing quietly when their object
+# has vanished before the worker ran them (website/task_backend.py).
+TASKS = {"default": {"BACKEND": "website.task_backend.DatabaseBackend"}}
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
