@@ -4,7 +4,7 @@ Django's `bulk_create` and `bulk_update` build one large statement per batch, at
 that dominated the import (and `bulk_update` writes a CASE per column and row). Here each value still goes
 through its field's own `get_db_prep_save`, so SQLite and PostgreSQL get exactly what Django would send,
 and the database driver loops over the rows (SQLite in C, psycopg in pipeline mode; new rows reach
-PostgreSQL through COPY).
+PostgreSQL through COPY, changed ones through COPY into a scratch table and one UPDATE … FROM).
 """
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
@@ -76,9 +76,28 @@ def update(model, instances, names):
     preparers = _preparers(fields, connection)
     table = connection.ops.quote_name(model._meta.db_table)
     pk = model._meta.pk
-    assignments = ", ".join(f"{column} = %s" for column in columns)
+    key = connection.ops.quote_name(pk.column)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _update_through_copy(cursor, table, key, columns, instances, preparers)
+            return
+        assignments = ", ".join(f"{column} = %s" for column in columns)
         cursor.executemany(
-            f"UPDATE {table} SET {assignments} WHERE {connection.ops.quote_name(pk.column)} = %s",
+            f"UPDATE {table} SET {assignments} WHERE {key} = %s",
             [[*_values(instance, preparers), instance.pk] for instance in instances],
         )
+
+
+def _update_through_copy(cursor, table, key, columns, instances, preparers):
+    """PostgreSQL: the new values COPYed into a scratch table, then one UPDATE … FROM it."""
+    scratch = "directory_import_changes"
+    cursor.execute(f"DROP TABLE IF EXISTS {scratch}")
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {scratch} AS SELECT {key}, {', '.join(columns)} FROM {table} WITH NO DATA"
+    )
+    with cursor.cursor.copy(f"COPY {scratch} ({key}, {', '.join(columns)}) FROM STDIN") as copy:
+        for instance in instances:
+            copy.write_row([instance.pk, *_values(instance, preparers)])
+    assignments = ", ".join(f"{column} = {scratch}.{column}" for column in columns)
+    cursor.execute(f"UPDATE {table} SET {assignments} FROM {scratch} WHERE {table}.{key} = {scratch}.{key}")
+    cursor.execute(f"DROP TABLE {scratch}")
