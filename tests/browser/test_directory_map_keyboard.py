@@ -102,6 +102,7 @@ def test_enter_opens_the_map_and_escape_walks_focus_back_out(tab, live_server, n
     expect(popup).to_be_visible()
     assert tab.evaluate(f"{FOCUSED}.textContent") == "第2托育园"
     expect(popup.get_by_role("button", name="关闭")).to_be_visible()
+    expect(popup).to_have_css("opacity", "1")  # faded in: axe measures the contrast it will have
     assert_accessible(tab)
 
     tab.keyboard.press("Escape")
