@@ -51,9 +51,9 @@ logger = logging.getLogger("directory.search")
 
 # Everything that means "the cluster cannot answer now": one list for page search and the directory.
 UNAVAILABLE_ERRORS = CLUSTER_UNAVAILABLE_ERRORS
-# Seconds one bulk write of a chunk may take: a busy cluster takes longer to write 500 documents than to
-# answer a search (DIRECTORY_ELASTICSEARCH_TIMEOUT), and a reindex should not fail for it.
-BULK_TIMEOUT = 120
+# Seconds one request of a reindex may take (a bulk write of 500 documents, the refresh of 100 000): a busy
+# cluster takes far longer for these than to answer a search (DIRECTORY_ELASTICSEARCH_TIMEOUT).
+MAINTENANCE_TIMEOUT = 120
 NOT_FOUND_ERRORS = (elasticsearch.NotFoundError, opensearchpy.exceptions.NotFoundError)
 
 ANALYZER = "cjk"
@@ -93,18 +93,17 @@ class Cluster:
     client: object
 
     def streaming_bulk(self, actions, chunk_size=500):
+        helpers = opensearchpy.helpers if self.distribution == "opensearch" else elasticsearch.helpers
+        return helpers.streaming_bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False)
+
+    def patient(self):
+        """The same cluster with MAINTENANCE_TIMEOUT for each request: for reindexing, not for searches."""
         if self.distribution == "opensearch":
-            return opensearchpy.helpers.streaming_bulk(
-                self.client,
-                actions,
-                chunk_size=chunk_size,
-                raise_on_error=False,
-                request_timeout=BULK_TIMEOUT,
-            )
-        client = self.client.options(request_timeout=BULK_TIMEOUT)
-        return elasticsearch.helpers.streaming_bulk(
-            client, actions, chunk_size=chunk_size, raise_on_error=False
-        )
+            hosts = self.client.transport.hosts
+            client = opensearchpy.OpenSearch(hosts, timeout=MAINTENANCE_TIMEOUT, max_retries=0)
+        else:
+            client = self.client.options(request_timeout=MAINTENANCE_TIMEOUT)
+        return Cluster(self.distribution, client)
 
 
 def response_json(response):
@@ -408,6 +407,7 @@ def write_documents(cluster, institutions, index, progress=None):
 
 def rebuild_index(cluster, progress=None, chunk_size=500):
     """Builds a new index with every public institution, swaps the alias, deletes the old indices."""
+    cluster = cluster.patient()
     client = cluster.client
     alias = alias_name()
     new_index = new_index_name(alias)
