@@ -169,9 +169,16 @@ def _as_search_query(query, operator):
 
 
 class ChineseSearchMixin:
+    # modelsearch's SQLite variant turns `fields` (an admin listing's search_fields) into FTS5 column
+    # filters, but its index table has only title/body columns: "no such column: name". There, a search
+    # over named fields searches the object's whole index entry instead.
+    ignores_fields = False
+
     def search(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
         if not isinstance(query, str | SearchQuery):
             query = force_str(query)
+        if fields and self.ignores_fields:
+            fields = None
         compiled = _as_search_query(query, operator)
         if compiled is None:
             compiled, operator = "", None  # Wagtail answers an empty query with empty results
@@ -180,6 +187,8 @@ class ChineseSearchMixin:
         return super().search(compiled, model_or_queryset, fields, operator, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, fields=None, operator=None, **kwargs):
+        if fields and self.ignores_fields:
+            fields = None
         tokens = text.index_terms(query) if isinstance(query, str) else None
         if tokens is not None:
             query = " ".join(tokens[: text.MAX_QUERY_TERMS])
@@ -196,6 +205,9 @@ def SearchBackend(params):  # Wagtail looks the backend up by this name
         _classes[vendor_class] = type(
             f"Chinese{vendor_class.__name__}",
             (ChineseSearchMixin, vendor_class),
-            {"index_class": _normalising_index_class(vendor_class.index_class)},
+            {
+                "index_class": _normalising_index_class(vendor_class.index_class),
+                "ignores_fields": vendor_class.__name__ == "SQLiteSearchBackend",
+            },
         )
     return _classes[vendor_class](params)
