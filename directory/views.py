@@ -11,6 +11,7 @@ from directory.choices import Status
 from directory.credit_code import ALPHABET, normalise, problem
 from directory.models import Institution
 from directory.search_views import search_page
+from website.text import clean_input
 
 __all__ = ["detail_page", "search_page", "verify_page"]
 
@@ -54,8 +55,7 @@ def verdict(institution):
 
 
 def verify_page(request, page):
-    raw = request.GET.get("q", "")
-    query = " ".join(raw.split())
+    query = clean_input(request.GET.get("q", ""))
     error = None
     code_warning = None
     results = []
