@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from directory.credit_code import make as make_credit_code
 from directory.models import Institution
-from tests.directory.test_import import HEADER, row, run_import
+from tests.directory.spreadsheets import HEADER, row, run_import
 
 from .strategies import FUZZ, hostile_text
 
