@@ -45,14 +45,19 @@ def _values(instance, preparers):
     ]
 
 
+def _target(model, names):
+    """The connection, quoted table, columns and value preparers for writing `names` of `model`."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    fields, columns = _columns(model, names, connection)
+    table = connection.ops.quote_name(model._meta.db_table)
+    return connection, table, columns, _preparers(fields, connection)
+
+
 def insert(model, instances, names):
     """INSERT every instance's `names` (field names; the primary key is left to the database)."""
     if not instances:
         return
-    connection = connections[DEFAULT_DB_ALIAS]
-    fields, columns = _columns(model, names, connection)
-    preparers = _preparers(fields, connection)
-    table = connection.ops.quote_name(model._meta.db_table)
+    connection, table, columns, preparers = _target(model, names)
     placeholders = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -71,10 +76,7 @@ def update(model, instances, names):
     """UPDATE `names` of every instance, by primary key."""
     if not instances:
         return
-    connection = connections[DEFAULT_DB_ALIAS]
-    fields, columns = _columns(model, names, connection)
-    preparers = _preparers(fields, connection)
-    table = connection.ops.quote_name(model._meta.db_table)
+    connection, table, columns, preparers = _target(model, names)
     pk = model._meta.pk
     key = connection.ops.quote_name(pk.column)
     with connection.cursor() as cursor:
