@@ -210,7 +210,8 @@ CACHES = {
 }
 
 # --- Guidance page cache --------------------------------------------------------------------------
-# The cache alias whole guidance, policy and event pages are kept in (see guidance/cache.py).
+# The cache alias whole pages are kept in: the home page and the guidance, policy and event pages
+# (see guidance/cache.py; keys are a sha256 of host and path).
 GUIDANCE_PAGE_CACHE_ALIAS = "default"
 # Query parameters that only track where a link was shared (WeChat, campaigns): a URL that differs from a
 # cached page only by these is served from the cache. Extra names, comma-separated, from the environment.
