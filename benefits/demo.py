@@ -14,7 +14,8 @@ from benefits.models import (
     SubsidyCheckerPage,
     SubsidyRule,
 )
-from guidance.models import PolicyDocumentPage, PolicyIndexPage
+from guidance.demo import ensure_policy
+from guidance.models import PolicyIndexPage
 from website.demo import DEMO_NOTICE, ensure_child, home_page
 
 
@@ -30,30 +31,6 @@ def _callout(title, text, tone="info"):
     return ("callout", {"tone": tone, "title": title, "text": f"<p>{text}</p>"})
 
 
-def _policy(index, record, body=(), command=None):
-    """The policy page at record["slug"] under /policies/, created from `record` when missing."""
-    existing = index.get_children().filter(slug=record["slug"]).first()
-    if existing is not None:
-        return existing.specific
-    page = PolicyDocumentPage(
-        slug=record["slug"],
-        title=record["title"],
-        document_number=record["document_number"],
-        issuer=record["issuer"],
-        issued_date=record["issued_date"],
-        effective_date=record.get("effective_date"),
-        validity="valid",
-        summary=record["summary"],
-        search_description=record["summary"][:150],
-        body=list(body),
-    )
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    if command is not None:
-        command.stdout.write(f"政策文件：已添加“{record['title'][:20]}…”。")
-    return page
-
-
 def _policies(command):
     index = ensure_child(
         home_page(),
@@ -64,7 +41,7 @@ def _policies(command):
         show_in_menus=True,
     )
     scheme = data.NATIONAL_SCHEME
-    national = _policy(
+    national = ensure_policy(
         index,
         scheme,
         body=[
@@ -74,9 +51,9 @@ def _policies(command):
         ],
         command=command,
     )
-    seeds = {key: _policy(index, record, command=command) for key, record in data.SEED_POLICIES.items()}
+    seeds = {key: ensure_policy(index, record, command=command) for key, record in data.SEED_POLICIES.items()}
     voucher = data.DEMO_VOUCHER_POLICY
-    demo_policy = _policy(
+    demo_policy = ensure_policy(
         index,
         voucher,
         body=[

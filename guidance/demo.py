@@ -96,6 +96,32 @@ def _link_related_articles(index):
         page.save_revision().publish()
 
 
+def ensure_policy(index, record, body=(), command=None, **fields):
+    """The valid policy page at record["slug"] under `index`, created and published from `record` (and any
+    extra model `fields`) when missing. Shared with benefits' demo, whose policy records have the same keys."""
+    existing = index.get_children().filter(slug=record["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    page = PolicyDocumentPage(
+        slug=record["slug"],
+        title=record["title"],
+        document_number=record["document_number"],
+        issuer=record["issuer"],
+        issued_date=record["issued_date"],
+        effective_date=record.get("effective_date"),
+        index_number=record.get("index_number", ""),
+        validity=Validity.VALID,
+        summary=record["summary"],
+        search_description=record["summary"][:150],
+        body=list(body),
+        **fields,
+    )
+    _publish_child(index, page)
+    if command is not None:
+        command.stdout.write(f"政策文件：已添加“{record['title'][:20]}…”。")
+    return page
+
+
 def _policies(index, command):
     existing = set(index.get_children().values_list("slug", flat=True))
     childcare = Topic.objects.filter(slug="childcare").first()
@@ -107,23 +133,7 @@ def _policies(index, command):
             interpretation = _interpretation(index, data)
         body = [("heading", "要点")] + [p(point) for point in data["points"]]
         body.append(tip("演示数据", DEMO_NOTICE + "摘要与要点由本站编写，以发文机关公布的原文为准。"))
-        page = PolicyDocumentPage(
-            slug=data["slug"],
-            title=data["title"],
-            document_number=data["document_number"],
-            issuer=data["issuer"],
-            issued_date=data["issued_date"],
-            effective_date=data.get("effective_date"),
-            index_number=data.get("index_number", ""),
-            validity=Validity.VALID,
-            topic=childcare,
-            summary=data["summary"],
-            search_description=data["summary"][:150],
-            body=body,
-            interpretation=interpretation,
-        )
-        _publish_child(index, page)
-        command.stdout.write(f"政策文件：已添加“{data['title'][:20]}…”。")
+        ensure_policy(index, data, body, command, topic=childcare, interpretation=interpretation)
 
 
 def _interpretation(index, data):
