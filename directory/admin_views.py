@@ -29,11 +29,12 @@ from directory.importing.messages import ImportFileError
 from directory.importing.saving import import_file
 from directory.models import District, Institution, Street
 from directory.region import directory_region
+from website.uploads import check_upload
 
 # What the listing's search box matches (substrings, on SQLite and PostgreSQL alike).
 SEARCH_FIELDS = ["name", "credit_code", "address", "filing_number", "phone"]
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_MEGABYTES = 20
 
 
 class ImportForm(forms.Form):
@@ -43,19 +44,13 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        name = upload.name.lower()
-        if not name.endswith((".xlsx", ".csv")):
-            if name.endswith(".xls"):
-                raise forms.ValidationError(
-                    "不支持旧版 .xls 文件：请在 Excel 中“另存为”.xlsx 或 CSV 后再上传。"
-                )
-            raise forms.ValidationError("请上传 .xlsx 或 .csv 文件。")
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("文件超过 20 MB，请拆分后分批导入。")
-        if upload.size == 0:
-            raise forms.ValidationError("文件是空的。")
-        return upload
+        return check_upload(
+            self.cleaned_data["file"],
+            suffixes=(".xlsx", ".csv"),
+            wrong_type="请上传 .xlsx 或 .csv 文件。",
+            max_megabytes=MAX_UPLOAD_MEGABYTES,
+            refused={".xls": "不支持旧版 .xls 文件：请在 Excel 中“另存为”.xlsx 或 CSV 后再上传。"},
+        )
 
 
 class InstitutionFilterSet(WagtailFilterSet):

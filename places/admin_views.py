@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView
@@ -12,13 +13,17 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from places.importing import import_places
 from places.models import Place
+from website.uploads import check_upload
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-SYSTEM_CHOICES = [
-    ("WGS84", "WGS-84（GPS、天地图）"),
-    ("GCJ02", "GCJ-02（高德、腾讯地图）"),
-    ("BD09", "BD-09（百度地图）"),
-]
+MAX_UPLOAD_MEGABYTES = 5
+
+
+class CoordinateSystem(models.TextChoices):
+    """The coordinate systems a place table may be in (places.importing converts them to WGS-84)."""
+
+    WGS84 = "WGS84", "WGS-84（GPS、天地图）"
+    GCJ02 = "GCJ02", "GCJ-02（高德、腾讯地图）"
+    BD09 = "BD09", "BD-09（百度地图）"
 
 
 class PlaceImportForm(forms.Form):
@@ -26,17 +31,15 @@ class PlaceImportForm(forms.Form):
         label="地名表（CSV）",
         help_text="表头：名称、纬度、经度，可选 类型、区县、区县代码、别名、坐标系。UTF-8 或 GBK 编码。",
     )
-    system = forms.ChoiceField(label="坐标系", choices=SYSTEM_CHOICES, initial="WGS84")
+    system = forms.ChoiceField(label="坐标系", choices=CoordinateSystem, initial=CoordinateSystem.WGS84)
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".csv"):
-            raise forms.ValidationError("请上传 .csv 文件（Excel 中“另存为”CSV）。")
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("文件超过 5 MB，请拆分后分批导入。")
-        if upload.size == 0:
-            raise forms.ValidationError("文件是空的。")
-        return upload
+        return check_upload(
+            self.cleaned_data["file"],
+            suffixes=(".csv",),
+            wrong_type="请上传 .csv 文件（Excel 中“另存为”CSV）。",
+            max_megabytes=MAX_UPLOAD_MEGABYTES,
+        )
 
 
 class PlaceImportView(WagtailAdminTemplateMixin, FormView):
