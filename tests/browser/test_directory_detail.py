@@ -9,10 +9,10 @@ from tests.browser.conftest import assert_accessible
 from tests.directory.factories import (
     CreditRecordFactory,
     InspectionFactory,
-    InstitutionClassFactory,
     InstitutionFactory,
     InstitutionServiceFactory,
     StreetFactory,
+    add_sample_offer,
 )
 
 TILES = re.compile(r"https://tile\.openstreetmap\.org/.*")
@@ -34,11 +34,7 @@ def institutions(transactional_db, directory_page):
         capacity=35,
         vacancies=4,
     )
-    InstitutionServiceFactory(institution=centre, service_type="full_day", monthly_fee=2800)
-    InstitutionServiceFactory(institution=centre, service_type="temporary", monthly_fee=None)
-    InstitutionClassFactory(institution=centre, class_type="toddler_small", capacity=15, vacancies=3)
-    InstitutionClassFactory(institution=centre, class_type="toddler_big", capacity=20, vacancies=1)
-    InspectionFactory(institution=centre, result="rectify", summary="插座缺少防护盖，限期整改。")
+    add_sample_offer(centre)
     InspectionFactory(institution=centre, result="pass")
     CreditRecordFactory(institution=centre)
     home_care = InstitutionFactory(

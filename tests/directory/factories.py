@@ -103,3 +103,13 @@ class CreditRecordFactory(factory.django.DjangoModelFactory):
     kind = "good"
     authority = "鹤壁市卫生健康委员会"
     summary = "年度检查无违规记录。"
+
+
+def add_sample_offer(institution):
+    """Full-day (2800 a month) and temporary care, a small (3 of 15 places free) and a big (1 of 20) toddler
+    class and an inspection that ordered a fix: the rows the detail page tests read back."""
+    InstitutionServiceFactory(institution=institution, service_type="full_day", monthly_fee=2800)
+    InstitutionServiceFactory(institution=institution, service_type="temporary", monthly_fee=None)
+    InstitutionClassFactory(institution=institution, class_type="toddler_small", capacity=15, vacancies=3)
+    InstitutionClassFactory(institution=institution, class_type="toddler_big", capacity=20, vacancies=1)
+    InspectionFactory(institution=institution, result="rectify", summary="插座缺少防护盖，限期整改。")

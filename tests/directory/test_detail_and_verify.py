@@ -12,8 +12,8 @@ from .factories import (
     InspectionFactory,
     InstitutionClassFactory,
     InstitutionFactory,
-    InstitutionServiceFactory,
     StreetFactory,
+    add_sample_offer,
 )
 
 
@@ -35,11 +35,7 @@ def sunny(directory_page):
         capacity=35,
         vacancies=4,
     )
-    InstitutionServiceFactory(institution=institution, service_type="full_day", monthly_fee=2800)
-    InstitutionServiceFactory(institution=institution, service_type="temporary", monthly_fee=None)
-    InstitutionClassFactory(institution=institution, class_type="toddler_small", capacity=15, vacancies=3)
-    InstitutionClassFactory(institution=institution, class_type="toddler_big", capacity=20, vacancies=1)
-    InspectionFactory(institution=institution, result="rectify", summary="插座缺少防护盖，限期整改。")
+    add_sample_offer(institution)
     CreditRecordFactory(institution=institution, kind="bad", summary="超出备案托位数招收婴幼儿。")
     return institution
 
