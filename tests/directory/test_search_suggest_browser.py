@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.combobox import choose_first_option, close_and_submit, type_until_suggested
 from tests.browser.conftest import browser, page  # noqa: F401 - Playwright fixtures shared with tests/browser
 from tests.directory.factories import DistrictFactory, InstitutionFactory
 
@@ -16,27 +17,16 @@ def nurseries(directory_page):
 
 
 def test_a_nursery_is_chosen_from_pinyin_initials_with_the_keyboard(live_server, page, nurseries):  # noqa: F811
-    page.goto(f"{live_server.url}/directory/")
-    box = page.locator("#dir-q")
-    assert box.get_attribute("role") == "combobox"
-    box.fill("xht")
-    option = page.get_by_role("option", name="淇县小海豚托育中心")
-    option.wait_for()
-    assert box.get_attribute("aria-expanded") == "true"
-    box.press("ArrowDown")
-    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
-    box.press("Enter")
+    box, option = type_until_suggested(
+        page, f"{live_server.url}/directory/", "#dir-q", "xht", "淇县小海豚托育中心"
+    )
+    choose_first_option(box, option)
     page.wait_for_url("**/directory/*/")
     assert "淇县小海豚托育中心" in page.title()
 
 
 def test_escape_closes_the_list_and_enter_searches_the_words_understood(live_server, page, nurseries):  # noqa: F811
-    page.goto(f"{live_server.url}/directory/")
-    box = page.locator("#dir-q")
-    box.fill("淇县")
-    page.get_by_role("option", name="淇县").first.wait_for()
-    box.press("Escape")
-    assert box.get_attribute("aria-expanded") == "false"
-    box.press("Enter")
+    box, _ = type_until_suggested(page, f"{live_server.url}/directory/", "#dir-q", "淇县", "淇县")
+    close_and_submit(box)
     page.wait_for_url("**/directory/?q=*")
     assert "已按" in page.locator(".dir-understood").text_content()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.combobox import choose_first_option, close_and_submit, type_until_suggested
 from tests.browser.conftest import browser, page  # noqa: F401 - Playwright fixtures shared with tests/browser
 from tests.factories import add_page
 from website.models import StandardPage
@@ -17,28 +18,18 @@ def pages(home_page):
 
 
 def test_a_suggestion_is_chosen_with_the_keyboard(live_server, page, pages):  # noqa: F811
-    page.goto(f"{live_server.url}/search/")
-    box = page.locator("#search-page-q")
-    assert box.get_attribute("role") == "combobox"
-    box.fill("辅")
-    option = page.get_by_role("option", name="婴幼儿辅食添加指南")
-    option.wait_for()
-    assert box.get_attribute("aria-expanded") == "true"
+    box, option = type_until_suggested(
+        page, f"{live_server.url}/search/", "#search-page-q", "辅", "婴幼儿辅食添加指南"
+    )
     announcement = box.locator("xpath=..").locator("[role=status]")
     assert "有 1 条建议" in announcement.text_content()
-    box.press("ArrowDown")
-    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
-    assert option.get_attribute("aria-selected") == "true"
-    box.press("Enter")
+    choose_first_option(box, option)
     page.wait_for_url("**/food/")
 
 
 def test_escape_closes_the_list_and_enter_then_searches(live_server, page, pages):  # noqa: F811
-    page.goto(f"{live_server.url}/search/")
-    box = page.locator("#search-page-q")
-    box.fill("bbfs")
-    page.get_by_role("option", name="宝宝发烧怎么办").wait_for()
-    box.press("Escape")
-    assert box.get_attribute("aria-expanded") == "false"
-    box.press("Enter")
+    box, _ = type_until_suggested(
+        page, f"{live_server.url}/search/", "#search-page-q", "bbfs", "宝宝发烧怎么办"
+    )
+    close_and_submit(box)
     page.wait_for_url("**/search/?q=bbfs")
