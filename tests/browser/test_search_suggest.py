@@ -3,7 +3,6 @@
 import pytest
 
 from tests.browser.combobox import choose_first_option, close_and_submit, type_until_suggested
-from tests.browser.conftest import browser, page  # noqa: F401 - Playwright fixtures shared with tests/browser
 from tests.factories import add_page
 from website.models import StandardPage
 
@@ -17,7 +16,7 @@ def pages(home_page):
     add_page(about, StandardPage, title="宝宝发烧怎么办", slug="fever", intro="先测体温。")
 
 
-def test_a_suggestion_is_chosen_with_the_keyboard(live_server, page, pages):  # noqa: F811
+def test_a_suggestion_is_chosen_with_the_keyboard(live_server, page, pages):
     box, option = type_until_suggested(
         page, f"{live_server.url}/search/", "#search-page-q", "辅", "婴幼儿辅食添加指南"
     )
@@ -27,7 +26,7 @@ def test_a_suggestion_is_chosen_with_the_keyboard(live_server, page, pages):  # 
     page.wait_for_url("**/food/")
 
 
-def test_escape_closes_the_list_and_enter_then_searches(live_server, page, pages):  # noqa: F811
+def test_escape_closes_the_list_and_enter_then_searches(live_server, page, pages):
     box, _ = type_until_suggested(
         page, f"{live_server.url}/search/", "#search-page-q", "bbfs", "宝宝发烧怎么办"
     )

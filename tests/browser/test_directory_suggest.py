@@ -3,7 +3,6 @@
 import pytest
 
 from tests.browser.combobox import choose_first_option, close_and_submit, type_until_suggested
-from tests.browser.conftest import browser, page  # noqa: F401 - Playwright fixtures shared with tests/browser
 from tests.directory.factories import DistrictFactory, InstitutionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,7 +15,7 @@ def nurseries(directory_page):
     return InstitutionFactory(name="淇县暖暖托育园", district=qixian, address="淇县朝歌路 2 号")
 
 
-def test_a_nursery_is_chosen_from_pinyin_initials_with_the_keyboard(live_server, page, nurseries):  # noqa: F811
+def test_a_nursery_is_chosen_from_pinyin_initials_with_the_keyboard(live_server, page, nurseries):
     box, option = type_until_suggested(
         page, f"{live_server.url}/directory/", "#dir-q", "xht", "淇县小海豚托育中心"
     )
@@ -25,7 +24,7 @@ def test_a_nursery_is_chosen_from_pinyin_initials_with_the_keyboard(live_server,
     assert "淇县小海豚托育中心" in page.title()
 
 
-def test_escape_closes_the_list_and_enter_searches_the_words_understood(live_server, page, nurseries):  # noqa: F811
+def test_escape_closes_the_list_and_enter_searches_the_words_understood(live_server, page, nurseries):
     box, _ = type_until_suggested(page, f"{live_server.url}/directory/", "#dir-q", "淇县", "淇县")
     close_and_submit(box)
     page.wait_for_url("**/directory/?q=*")
