@@ -40,12 +40,9 @@ def institutions(transactional_db, directory_page):
     home_care = InstitutionFactory(
         name="九州路暖暖家庭托育点",
         slug="home-care",
-        kind="home",
-        capacity=5,
-        vacancies=1,
+        home_based=True,
         street=street,
         district=street.district,
-        address="九州路 8 号 3 单元 201",
     )
     InstitutionServiceFactory(institution=home_care, service_type="hourly", monthly_fee=None)
     InstitutionFactory(name="已注销的彩虹托育园", slug="rainbow", status="cancelled")

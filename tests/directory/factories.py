@@ -61,6 +61,8 @@ class InstitutionFactory(factory.django.DjangoModelFactory):
 
     class Params:
         unfiled = factory.Trait(filing_number="", filing_date=None, filing_authority="")
+        # A 家庭托育点 with a full street address, whose house number the public page must hide.
+        home_based = factory.Trait(kind="home", capacity=5, vacancies=1, address="九州路 8 号 3 单元 201")
 
 
 class InstitutionServiceFactory(factory.django.DjangoModelFactory):

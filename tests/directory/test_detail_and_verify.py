@@ -92,12 +92,9 @@ def test_detail_page_map_uses_the_configured_tiles_and_keeps_the_address_readabl
 def test_home_based_care_page_hides_the_house_number_and_the_exact_point(client, directory_page):
     street = StreetFactory(name="九州路街道")
     home = InstitutionFactory(
-        kind="home",
-        capacity=5,
-        vacancies=1,
+        home_based=True,
         street=street,
         district=street.district,
-        address="九州路 8 号 3 单元 201",
         latitude=35.748213,
         longitude=114.296871,
     )
