@@ -52,7 +52,9 @@ def test_without_an_explicit_count_gunicorn_starts_a_bounded_number_of_workers(
     assert 1 <= gunicorn_configuration().cfg.workers <= 8
 
 
-@pytest.mark.django_db
+# Transactional: the warm-up closes database connections as a pre-fork master must, which would end the
+# test's own transaction on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_every_warm_up_request_is_answered_as_behind_the_https_proxy(
     load_demo, settings, gunicorn_configuration
 ):
