@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "complaints",
     "places",
     "benefits",
+    "nearby",
+    "nursingrooms",
+    "serviceguides",
+    "childhealth",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -325,4 +329,14 @@ LOGGING = {
 
 # The project's own apps. `load_demo` and `setup_roles` call each one's `demo` and `roles` module in
 # this order, and website/urls.py includes each one's `urls` module, when the app has one.
-PROJECT_APPS = ["website", "guidance", "directory", "complaints", "places", "benefits"]
+PROJECT_APPS = [
+    "website",
+    "guidance",
+    "directory",
+    "complaints",
+    "places",
+    "benefits",
+    "nursingrooms",
+    "serviceguides",
+    "childhealth",
+]
