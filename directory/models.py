@@ -258,6 +258,17 @@ class Institution(RevisionMixin, ClusterableModel):
     star_level = models.PositiveSmallIntegerField("星级", choices=StarLevel, null=True, blank=True)
     rating = models.FloatField("综合评分", default=0.0, editable=False)
 
+    # 入托须知: how a family enrols, kept by directory managers per institution (steps are EnrolmentStep).
+    enrolment_materials = models.TextField(
+        "入托所需材料", blank=True, help_text="每行一项，例如：出生医学证明、预防接种证、入托健康检查表。"
+    )
+    visiting_times = models.CharField(
+        "参观时间",
+        max_length=200,
+        blank=True,
+        help_text="家长可以预约参观的时间，例如：工作日 15:00–17:00，请提前电话预约。",
+    )
+
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
@@ -313,11 +324,17 @@ class Institution(RevisionMixin, ClusterableModel):
         InlinePanel("inspections", label="检查记录", heading="监督检查"),
         InlinePanel("credit_records", label="信用记录", heading="诚信档案"),
     ]
+    enrolment_panels = [
+        InlinePanel("enrolment_steps", label="入托步骤", heading="入托流程"),
+        FieldPanel("enrolment_materials"),
+        FieldPanel("visiting_times"),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(basic_panels, heading="基本信息"),
             ObjectList(service_panels, heading="服务与班级"),
             ObjectList(supervision_panels, heading="备案与监管"),
+            ObjectList(enrolment_panels, heading="入托须知"),
         ]
     )
 
@@ -585,6 +602,23 @@ class CreditRecord(Orderable):
 
     def __str__(self):
         return f"{self.date} {self.get_kind_display()}"
+
+
+class EnrolmentStep(Orderable):
+    """One step of how a family enrols at an institution (入托流程), in the order a parent takes them."""
+
+    institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="enrolment_steps")
+    title = models.CharField("步骤", max_length=60, help_text="例如：电话预约参观")
+    detail = models.TextField("说明", blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("detail")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "入托步骤"
+        verbose_name_plural = "入托步骤"
+
+    def __str__(self):
+        return self.title
 
 
 # --- The public section -----------------------------------------------------------------------------
