@@ -132,3 +132,17 @@ def to_wgs84(lat, lng, system=WGS84):
     if system == BD09:
         return gcj02_to_wgs84(*bd09_to_gcj02(lat, lng))
     return lat, lng
+
+
+def wgs84_to_bd09(lat, lng):
+    """BD-09 (百度) from WGS-84: through GCJ-02, as Baidu's own offset is defined on top of it."""
+    return gcj02_to_bd09(*wgs84_to_gcj02(lat, lng))
+
+
+def from_wgs84(lat, lng, system):
+    """(lat, lng) in `system` from a stored WGS-84 point: the inverse of `to_wgs84`."""
+    if system == GCJ02:
+        return wgs84_to_gcj02(lat, lng)
+    if system == BD09:
+        return wgs84_to_bd09(lat, lng)
+    return lat, lng

@@ -9,8 +9,12 @@ from django.urls import reverse
 
 from directory.choices import Status
 from directory.credit_code import ALPHABET, normalise, problem
+from directory.enrolment import enrolment_guide
 from directory.models import Institution
+from directory.origin import distance_label, origin_from
+from directory.routes import route_links
 from directory.search_views import search_page
+from directory.share import share_card
 from website.text import clean_input
 
 __all__ = ["detail_page", "search_page", "verify_page"]
@@ -105,7 +109,9 @@ def detail_page(request, page, slug):
     institution = (
         Institution.objects.public()
         .select_related("district", "street")
-        .prefetch_related("services", "classes", "inspections", "credit_records", "photos__image")
+        .prefetch_related(
+            "services", "classes", "inspections", "credit_records", "photos__image", "enrolment_steps"
+        )
         .filter(slug=slug)
         .first()
     )
@@ -131,6 +137,8 @@ def detail_page(request, page, slug):
             },
             status=404,
         )
+    origin = origin_from(request.GET)
+    photos = list(institution.photos.all())
     return TemplateResponse(
         request,
         "directory/detail.html",
@@ -143,12 +151,31 @@ def detail_page(request, page, slug):
             "classes": list(institution.classes.all()),
             "inspections": sorted(institution.inspections.all(), key=lambda i: i.date, reverse=True),
             "credit_records": sorted(institution.credit_records.all(), key=lambda r: r.date, reverse=True),
-            "photos": list(institution.photos.all()),
+            "photos": photos,
             "map": _map(institution),
+            "routes": route_links(institution),
+            "enrolment": enrolment_guide(institution),
+            "origin": origin,
+            "distance": distance_label(origin.distance_km(institution)) if origin else "",
+            "share": share_card(
+                request,
+                title=f"{institution.name} · 已备案托育机构",
+                description=_share_description(institution),
+                url=institution.get_absolute_url(),
+                photo=photos[0].image if photos else None,
+            ),
             "complaint_url": f"{COMPLAINT_FORM_URL}?institution={institution.pk}",
             "edit_url": _edit_url(request, institution),
         },
     )
+
+
+def _share_description(institution):
+    parts = [institution.district.name, "、".join(institution.service_labels()) or "托育服务"]
+    if institution.inclusive:
+        parts.append("普惠托育")
+    parts.append(f"空余托位 {institution.vacancies} 个")
+    return "，".join(parts) + "。查看备案、收费、班级、检查记录和入托须知。"
 
 
 def _edit_url(request, institution):
