@@ -39,7 +39,10 @@ class MultipleFileField(forms.FileField):
         errors, cleaned = [], []
         for upload in files:
             try:
-                cleaned.append(clean_attachment(upload))
+                attachment = clean_attachment(upload)
+                # Shown as "已上传：<name>" if the form has to be corrected (complaints/pending_uploads.py).
+                attachment.original_name = upload.name or ""
+                cleaned.append(attachment)
             except forms.ValidationError as error:
                 errors.extend(error.messages)
         if errors:
@@ -112,9 +115,10 @@ class ComplaintForm(forms.Form):
     # The one-time token that makes a resent form find its first case (complaints/submission.py).
     submission_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, institution_queryset=None, **kwargs):
+    def __init__(self, *args, institution_queryset=None, kept_uploads=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.institution_queryset = institution_queryset
+        self.set_kept_uploads(kept_uploads)
         self.personal_numbers = []
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
@@ -124,6 +128,11 @@ class ComplaintForm(forms.Form):
             f"最多 {MAX_ATTACHMENTS} 个，每个不超过 {human_size(limit)}；只接受 JPG、PNG、WEBP 图片和 PDF；"
             "图片中的拍摄地点等信息会被自动清除。"
         )
+
+    def set_kept_uploads(self, count):
+        """Files kept from an earlier, failed submission count against the same limit."""
+        self.kept_uploads = count
+        self.fields["attachments"].widget.attrs["data-max-files"] = str(max(MAX_ATTACHMENTS - count, 0))
 
     @property
     def is_spam(self):
@@ -139,6 +148,15 @@ class ComplaintForm(forms.Form):
         if institution is None:
             raise forms.ValidationError("所选机构不存在或已不在目录中，请重新搜索或直接填写机构名称。")
         return institution
+
+    def clean_attachments(self):
+        files = self.cleaned_data.get("attachments") or []
+        if files and len(files) + self.kept_uploads > MAX_ATTACHMENTS:
+            raise forms.ValidationError(
+                f"最多上传 {MAX_ATTACHMENTS} 个附件：已上传 {self.kept_uploads} 个，又选择了 {len(files)} 个。"
+                "请先移除不需要的附件。"
+            )
+        return files
 
     def clean_occurred_on(self):
         value = self.cleaned_data.get("occurred_on")
@@ -162,7 +180,11 @@ class ComplaintForm(forms.Form):
             self.add_error(None, "页面已过期，请核对下面的内容后再次提交。")
         if not data.get("institution") and not data.get("institution_name", "").strip():
             self.add_error("institution_name", "请从目录中选择机构，或填写机构名称。")
-        if not data.get("anonymous"):
+        if data.get("anonymous"):
+            # Name and phone are hidden and never stored for an anonymous complaint: nothing to correct.
+            for name in ("contact_name", "contact_phone"):
+                self._errors.pop(name, None)
+        else:
             if not data.get("contact_name", "").strip():
                 self.add_error("contact_name", "请填写联系人姓名，或勾选“匿名投诉”。")
             if not data.get("contact_phone") and "contact_phone" not in self.errors:

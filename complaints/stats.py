@@ -7,9 +7,7 @@ from django.utils import timezone
 
 from complaints.models import Category, Complaint
 
-CHART_WIDTH = 640
-CHART_HEIGHT = 220
-CHART_PADDING = 32
+CHART_PADDING_PERCENT = 5  # room on the left for the peak value
 
 
 def _month_start(day, back=0):
@@ -75,28 +73,31 @@ def monthly_stats(months=12, today=None):
         )
 
     # Bar geometry computed here: the public pages' CSP forbids style attributes, SVG attributes are fine.
+    # Bars are drawn in a 0–100 box the plot stretches to the chart's size; labels are placed in per cent
+    # of the chart and sized in rem by CSS, so they follow the reader's text size (never scaled down).
     peak = max([row["total"]["received"] for row in table] + [1])
-    slot = (CHART_WIDTH - CHART_PADDING) / len(table)
+    slot = (100 - CHART_PADDING_PERCENT) / len(table)
     bar = slot * 0.38
-    plot = CHART_HEIGHT - CHART_PADDING
     bars = []
     for index, row in enumerate(table):
-        x = CHART_PADDING + index * slot
-        received_h = plot * row["total"]["received"] / peak
-        on_time_h = plot * row["total"]["on_time"] / peak
+        x = CHART_PADDING_PERCENT + index * slot
+        received_h = 100 * row["total"]["received"] / peak
+        on_time_h = 100 * row["total"]["on_time"] / peak
         bars.append(
             {
                 "label": f"{row['month'].month}月",
-                "label_x": round(x + slot / 2, 1),
+                "label_x": round(x + slot / 2, 2),
+                # On a phone only every third month is labelled: twelve labels would overlap.
+                "minor": (len(table) - 1 - index) % 3 != 0,
                 "received": {
-                    "x": round(x + slot * 0.1, 1),
-                    "y": round(plot - received_h, 1),
-                    "h": round(received_h, 1),
+                    "x": round(x + slot * 0.1, 2),
+                    "y": round(100 - received_h, 2),
+                    "h": round(received_h, 2),
                 },
                 "on_time": {
-                    "x": round(x + slot * 0.1 + bar, 1),
-                    "y": round(plot - on_time_h, 1),
-                    "h": round(on_time_h, 1),
+                    "x": round(x + slot * 0.1 + bar, 2),
+                    "y": round(100 - on_time_h, 2),
+                    "h": round(on_time_h, 2),
                 },
                 "row": row,
             }
@@ -107,11 +108,5 @@ def monthly_stats(months=12, today=None):
         "bars": bars,
         "peak": peak,
         "totals": totals,
-        "chart": {
-            "width": CHART_WIDTH,
-            "height": CHART_HEIGHT,
-            "plot": plot,
-            "bar": round(bar, 1),
-            "pad": CHART_PADDING,
-        },
+        "chart": {"bar": round(bar, 2), "pad": CHART_PADDING_PERCENT},
     }

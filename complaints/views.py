@@ -2,14 +2,14 @@
 
 import datetime
 
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_protect
 
-from complaints import ratelimit, submission, workflow
+from complaints import pending_uploads, ratelimit, submission, workflow
 from complaints.forms import MAX_ATTACHMENTS, ComplaintForm, RatingForm, ReopenForm, TrackForm
 from complaints.models import Category, Complaint, RoutingRule
 from complaints.stats import monthly_stats
@@ -84,12 +84,16 @@ def _selected_institution(value):
 
 
 def _form_again(request, institutions):
-    """A fresh form showing what was typed (files cannot be shown again), with a usable token."""
+    """A fresh form showing what was typed (a browser never re-fills a file input), with a usable token."""
     initial = request.POST.dict()
     initial.pop("csrfmiddlewaretoken", None)
     if submission.token_secret(initial.get("submission_token")) is None:
         initial["submission_token"] = submission.new_token()
-    return ComplaintForm(initial=initial, institution_queryset=institutions)
+    return ComplaintForm(
+        initial=initial,
+        institution_queryset=institutions,
+        kept_uploads=len(pending_uploads.kept(request)),
+    )
 
 
 def _see_receipt(request, page, complaint, secret):
@@ -101,10 +105,86 @@ def _see_receipt(request, page, complaint, secret):
     return response
 
 
+# Buttons that change the form in place (search a nursery, change the choice, remove a kept file) rather
+# than submit it. The primary button, 提交投诉, sends none of these names.
+IN_PLACE_ACTIONS = ("find_institution", "clear_institution", "remove_upload")
+
+
+def _searches_instead(post):
+    """Enter pressed in the nursery search box without scripts submits the form with its default button
+    (提交投诉). With a name typed there and neither a chosen nursery nor a name written, that submission
+    could only fail: it searches instead."""
+    return (
+        bool(post.get("institution_query", "").strip())
+        and not post.get("institution")
+        and not post.get("institution_name", "").strip()
+    )
+
+
+def _submit_context(request, form, selected):
+    return {
+        "form": form,
+        "selected_institution": selected,
+        "search_results": None,
+        "kept_uploads": pending_uploads.kept(request),
+        "max_attachments": MAX_ATTACHMENTS,
+    }
+
+
+def _keep_chosen_files(request, form):
+    """Keeps the files chosen with a failed submission or an in-place action for the next attempt, and
+    returns the messages of files that could not be kept.
+
+    Only files that pass the attachment check are kept; on a failed submission its errors are the form's.
+    On an in-place action the upload counts against the submission rate limit: cleaning is the costly part.
+    """
+    if not request.FILES:
+        return []
+    if form.is_bound:
+        if "attachments" in form.errors:
+            return []
+        attachments = form.cleaned_data.get("attachments") or []
+    else:
+        if not ratelimit.hit(request, "submit"):
+            return ["提交过于频繁，刚才选择的附件未能保存，请稍后重新选择。"]
+        try:
+            attachments = form.fields["attachments"].clean(request.FILES.getlist("attachments"))
+        except ValidationError as error:
+            return error.messages
+        if len(attachments) + form.kept_uploads > MAX_ATTACHMENTS:
+            return [f"最多上传 {MAX_ATTACHMENTS} 个附件，刚才选择的附件未能保存。请先移除不需要的附件。"]
+    kept = pending_uploads.keep(request, attachments)
+    form.set_kept_uploads(len(kept))
+    return []
+
+
+def _in_place(request, page, institutions):
+    """Search a nursery, change the choice or remove a kept file: the form again, nothing submitted."""
+    post = request.POST
+    if post.get("remove_upload"):
+        pending_uploads.remove(request, post["remove_upload"])
+    form = _form_again(request, institutions)
+    upload_errors = _keep_chosen_files(request, form)
+    selected = _selected_institution(post.get("institution"))
+    if "clear_institution" in post:
+        form.initial["institution"] = ""
+        selected = None
+    context = _submit_context(request, form, selected)
+    context["upload_errors"] = upload_errors
+    if "find_institution" in post or _searches_instead(post):
+        query = post.get("institution_query", "").strip()[:60]
+        if query:
+            context["search_results"] = list(institutions.filter(name__icontains=query).order_by("name")[:20])
+        else:
+            context["search_message"] = "请输入机构名称中的几个字再搜索。"
+        # Not `search_query`: base.html would copy it into the site's search box in the header.
+        context["institution_search_query"] = query
+    return _render(request, page, "complaints/submit.html", context, private=True)
+
+
 @csrf_protect
 def submit(request, page):
     institutions = _institutions()
-    context = {"search_results": None}
     if request.method != "POST":
         initial = {"submission_token": submission.new_token()}
         selected = _selected_institution(request.GET.get("institution"))
@@ -112,36 +192,29 @@ def submit(request, page):
             initial["institution"] = selected.pk
         if request.GET.get("category") in Category.values:
             initial["category"] = request.GET["category"]
-        form = ComplaintForm(initial=initial, institution_queryset=institutions)
-        context.update(form=form, selected_institution=selected)
-        return _render(request, page, "complaints/submit.html", context, private=True)
+        kept = len(pending_uploads.kept(request))
+        form = ComplaintForm(initial=initial, institution_queryset=institutions, kept_uploads=kept)
+        return _render(
+            request, page, "complaints/submit.html", _submit_context(request, form, selected), private=True
+        )
 
-    form = ComplaintForm(request.POST, request.FILES, institution_queryset=institutions)
-    selected = _selected_institution(request.POST.get("institution"))
-    context.update(form=form, selected_institution=selected)
-
-    # The institution search works without JavaScript: it re-displays the form with the matches.
-    if "find_institution" in request.POST or "clear_institution" in request.POST:
-        query = request.POST.get("institution_query", "").strip()[:60]
-        context["form"] = form = _form_again(request, institutions)
-        if "clear_institution" in request.POST:
-            form.initial["institution"] = ""
-            context["selected_institution"] = None
-        context["files_dropped"] = bool(request.FILES)
-        if query:
-            context["search_results"] = list(institutions.filter(name__icontains=query).order_by("name")[:20])
-        else:
-            context["search_message"] = "请输入机构名称中的几个字再搜索。"
-        context["search_query"] = query
-        return _render(request, page, "complaints/submit.html", context, private=True)
+    if any(name in request.POST for name in IN_PLACE_ACTIONS) or _searches_instead(request.POST):
+        return _in_place(request, page, institutions)
 
     if not ratelimit.hit(request, "submit"):
         # Not validated (a flood costs no image decoding), but everything typed is shown again.
-        context["form"] = _form_again(request, institutions)
+        context = _submit_context(request, _form_again(request, institutions), None)
+        context["selected_institution"] = _selected_institution(request.POST.get("institution"))
         context["rate_limited"] = RATE_LIMIT_MESSAGE
         response = _render(request, page, "complaints/submit.html", context, status=429, private=True)
         response["Retry-After"] = str(ratelimit.retry_after("submit"))
         return response
+
+    kept = pending_uploads.kept(request)
+    form = ComplaintForm(
+        request.POST, request.FILES, institution_queryset=institutions, kept_uploads=len(kept)
+    )
+    selected = _selected_institution(request.POST.get("institution"))
 
     secret = submission.token_secret(request.POST.get("submission_token"))
     if secret is not None:
@@ -154,9 +227,16 @@ def submit(request, page):
             form.data = form.data.copy()
             form.data["submission_token"] = submission.new_token()
         status = 400 if form.is_spam else 200
+        if not form.is_spam:
+            _keep_chosen_files(request, form)
+        context = _submit_context(request, form, selected)
         return _render(request, page, "complaints/submit.html", context, status=status, private=True)
 
+    form.cleaned_data["attachments"] = (
+        pending_uploads.as_attachments(request) + form.cleaned_data["attachments"]
+    )
     complaint = submission.store(form, secret)
+    pending_uploads.forget(request)
     return _see_receipt(request, page, complaint, secret)
 
 
@@ -225,7 +305,10 @@ def _track_context(complaint, form):
 def track(request, page):
     # Tracking is a POST so that the query code never lands in a URL, a browser history or a log.
     if request.method != "POST":
-        return _render(request, page, "complaints/track.html", {"form": TrackForm()}, private=True)
+        # The receipt's 查询办理进度 link carries the tracking number (never the query code).
+        number = request.GET.get("number", "").strip().upper()[:24]
+        form = TrackForm(initial={"tracking_number": number} if number else None)
+        return _render(request, page, "complaints/track.html", {"form": form}, private=True)
     form = TrackForm(request.POST)
     if not ratelimit.hit(request, "track"):
         response = _render(
@@ -276,6 +359,7 @@ def _citizen_action(request, page, form_class, act):
     if not form.is_valid():
         key = "rating_form" if form_class is RatingForm else "reopen_form"
         context[key] = form
+        context["failed_forms"] = [form]
     return _render(request, page, "complaints/track.html", context, private=True)
 
 
@@ -328,7 +412,7 @@ def refused_post(request, page):
         else:
             message = CSRF_FORM_MESSAGE
             form = _form_again(request, institutions)
-        context = {"form": form, "search_results": None, "notice": message}
+        context = {**_submit_context(request, form, None), "notice": message}
         return _render(request, page, "complaints/submit.html", context, status=403, private=True)
     context = {"form": TrackForm(), "notice": CSRF_TRACK_MESSAGE}
     return _render(request, page, "complaints/track.html", context, status=403, private=True)

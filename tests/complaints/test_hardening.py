@@ -145,7 +145,7 @@ def test_purge_with_negative_days_exits_non_zero_with_a_chinese_error(db, capsys
 
 
 def _stored_attachment(response):
-    number = response.content.decode().split("data-tracking-number>")[1].split("<")[0]
+    number = response.content.decode().split('data-tracking-number="')[1].split('"')[0]
     return Complaint.objects.get(tracking_number=number).attachments.get()
 
 

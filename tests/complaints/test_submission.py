@@ -12,7 +12,7 @@ SUBMIT = "/complaints/submit/"
 
 def receipt_numbers(response):
     html = response.content.decode()
-    number = html.split("data-tracking-number>")[1].split("<")[0]
+    number = html.split('data-tracking-number="')[1].split('"')[0]
     code = html.split("data-query-code>")[1].split("<")[0]
     return number, code
 

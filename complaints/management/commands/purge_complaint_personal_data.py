@@ -2,7 +2,8 @@
 
 Names, phone numbers, e-mail addresses, the free-text location and the attachments go; phone and ID
 numbers in the description are masked. The case itself, its category, timeline and reply stay for the
-statistics. Idempotent: a purged case is skipped the next time.
+statistics. Idempotent: a purged case is skipped the next time. Attachments kept for a form that was never
+sent again are deleted once they are older than complaints/pending_uploads.PENDING_MAX_AGE.
 """
 
 import datetime
@@ -13,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from complaints import privacy, workflow
+from complaints import pending_uploads, privacy, workflow
 from complaints.models import FINISHED_STATUSES, Complaint, ComplaintEvent, EventKind
 
 
@@ -49,6 +50,10 @@ class Command(BaseCommand):
         for complaint in tqdm(due.iterator(), total=count, disable=count < 50, desc="清除个人信息"):
             self._purge(complaint)
         self.stdout.write(self.style.SUCCESS(f"已清除 {count} 件投诉的个人信息。"))
+        # Attachments kept for a form that was never sent again (complaints/pending_uploads.py).
+        swept = pending_uploads.sweep()
+        if swept:
+            self.stdout.write(f"已删除 {swept} 个过期的未提交附件。")
 
     @transaction.atomic
     def _purge(self, complaint):

@@ -61,17 +61,70 @@
     });
   }
 
+  // 匿名: name and phone disappear (the server ignores them for an anonymous complaint). Without this
+  // script CSS hides them with :has().
   var anonymous = form.querySelector("input[name=anonymous]");
-  if (anonymous) {
-    var contactFields = ["contact_name", "contact_phone"].map(function (name) {
-      return form.querySelector("input[name=" + name + "]");
-    });
+  var personal = form.querySelector("[data-contact-personal]");
+  if (anonymous && personal) {
     var sync = function () {
-      contactFields.forEach(function (input) {
-        if (input) input.disabled = anonymous.checked;
-      });
+      personal.hidden = anonymous.checked;
     };
     anonymous.addEventListener("change", sync);
     sync();
   }
+
+  // The nursery search, and 改选其他机构, in place: the form is sent without its files to the same
+  // address with the same button name, and the 被投诉的机构 group is replaced by the server's answer, so
+  // nothing typed or chosen elsewhere is touched and the page does not jump. Without scripts the same
+  // buttons reload the page at #results.
+  var group = document.getElementById("institution-group");
+  if (!group || !window.fetch || !window.FormData || !window.DOMParser) return;
+  var busy = false;
+  function inPlace(button) {
+    if (busy) return;
+    busy = true;
+    group.setAttribute("aria-busy", "true");
+    var data = new FormData(form);
+    data.delete("attachments");
+    data.append(button.name, button.value);
+    fetch(form.action.split("#")[0], { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (html) {
+        var answer = new DOMParser().parseFromString(html, "text/html").getElementById("institution-group");
+        if (!answer) throw new Error("no institution group");
+        group.innerHTML = answer.innerHTML;
+        var target =
+          group.querySelector("#results") ||
+          group.querySelector("input[name=institution_query]") ||
+          group.querySelector("[data-in-place]");
+        if (target) target.focus();
+      })
+      .catch(function () {
+        // Whatever went wrong, the plain submission still works.
+        busy = null; // lets the click through to a plain submission
+        button.click();
+      })
+      .then(function () {
+        if (busy !== null) busy = false;
+        group.removeAttribute("aria-busy");
+      });
+  }
+  group.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-in-place]");
+    if (!button || busy === null) return;
+    event.preventDefault();
+    inPlace(button);
+  });
+  // Enter in the nursery search box searches; in every other text field it submits the complaint
+  // (the form's default button is a hidden copy of 提交投诉, first in the form).
+  group.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !event.target.matches("input[name=institution_query]")) return;
+    var search = group.querySelector("button[name=find_institution]");
+    if (!search) return;
+    event.preventDefault();
+    inPlace(search);
+  });
 })();
