@@ -103,3 +103,20 @@ def _update_through_copy(cursor, table, key, columns, instances, preparers):
     assignments = ", ".join(f"{column} = {scratch}.{column}" for column in columns)
     cursor.execute(f"UPDATE {table} SET {assignments} FROM {scratch} WHERE {table}.{key} = {scratch}.{key}")
     cursor.execute(f"DROP TABLE {scratch}")
+
+
+# Keys per DELETE: well under SQLite's limit of bound parameters.
+DELETE_CHUNK = 500
+
+
+def delete(model, pks):
+    """DELETE the rows with these primary keys, without loading them or sending a signal per row (the
+    importer keeps the search index and the page cache current once per file); nothing may refer to them."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    table = connection.ops.quote_name(model._meta.db_table)
+    key = connection.ops.quote_name(model._meta.pk.column)
+    pks = list(pks)
+    with connection.cursor() as cursor:
+        for start in range(0, len(pks), DELETE_CHUNK):
+            chunk = pks[start : start + DELETE_CHUNK]
+            cursor.execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join(['%s'] * len(chunk))})", chunk)

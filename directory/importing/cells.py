@@ -45,7 +45,9 @@ def text(value):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).translate(CONTROL_CHARACTERS).strip()
+    value = str(value)
+    # isprintable() is false for every control character: the usual cell skips the translation.
+    return (value if value.isprintable() else value.translate(CONTROL_CHARACTERS)).strip()
 
 
 def parse_date(value):
