@@ -14,6 +14,17 @@ A search is two queries over the matching rows, whatever the page size:
    counted, should hold the rows up to this page, and widen to the full radius only when it does not,
    so sorting never has to touch every row of a dense area.
 plus one query that loads the services of the page's institutions.
+
+At province scale (issue 12) nothing reads every row:
+- a keyword's required words are looked up in the full-text index (`fulltext.py`, character pairs in
+  SQLite FTS5 or a PostgreSQL tsvector), which narrows the rows before `matching.keyword_filter` checks
+  each candidate exactly (so the answers are those of a scan);
+- without a required word, place or street, the total and the facets come from the summary table
+  (`summary.py`), and the page from the rating index;
+- relevance ranks a bounded window: when more than RELEVANCE_WINDOW institutions match, the best rated
+  RELEVANCE_WINDOW of them are ranked by relevance and the rest follow in rating order
+  (`SearchResults.ranked_window` says so, for the page to tell the visitor).
+The number of queries of a search does not depend on the size of the directory.
 """
 
 import logging
@@ -21,11 +32,12 @@ import math
 
 from django.db import DatabaseError, connection
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 from directory.choices import ServiceType
-from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService
-from directory.search import matching
+from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, Street
+from directory.search import fulltext, matching, summary
 from directory.search.query import EARTH_RADIUS_KM
 from directory.search.results import Hit, SearchResults, empty_facets
 
@@ -34,6 +46,8 @@ logger = logging.getLogger("directory.search")
 # Look in a circle expected to hold this many times the rows needed up to the current page.
 NEAREST_SAFETY = 3
 NEAREST_MAX_ROWS = 500
+# Relevance ranks at most this many matches (the best rated); the rest follow in rating order.
+RELEVANCE_WINDOW = 1000
 
 
 def _offers(codes):
@@ -90,8 +104,11 @@ class DatabaseEngine:
     def base_queryset(self):
         return Institution.objects.public()
 
-    def filtered(self, query, *, skip=(), radius=None):
-        """Public institutions matching every filter of `query` except the facets named in `skip`."""
+    def filtered(self, query, *, skip=(), radius=None, keyword=None):
+        """Public institutions matching every filter of `query` except the facets named in `skip`.
+
+        `keyword`: the prepared `Keyword` of this search (its index lookup), read from `query` if None.
+        """
         queryset = self.base_queryset()
         if query.district and "district" not in skip:
             queryset = queryset.filter(district__code=query.district)
@@ -107,9 +124,11 @@ class DatabaseEngine:
             queryset = queryset.filter(accepts_childcare_voucher=True)
         if query.street:
             queryset = queryset.filter(street__code=query.street)
-        keyword = matching.keyword_filter(matching.read_terms(query.text)) if query.text else None
-        if keyword is not None:
-            queryset = queryset.filter(keyword)
+        keyword = keyword or Keyword.read(query, use_index=False)
+        if keyword.candidates is not None:
+            queryset = queryset.filter(keyword.candidates)
+        if keyword.condition is not None:
+            queryset = queryset.filter(keyword.condition)
         if query.has_point:
             radius = query.radius if radius is None else radius
             min_lat, max_lat, min_lng, max_lng = query.bounding_box(radius)
@@ -143,7 +162,7 @@ class DatabaseEngine:
             return queryset.order_by(*first, rating, *nearest, "name", "pk")
         return queryset.order_by(*first, "-score", *nearest, rating, "pk")
 
-    def summary(self, query):
+    def summary(self, query, keyword=None):
         """(total, facets) in one aggregation over the rows matching all filters but the two facets.
 
         Facets are disjunctive: the service counts keep the district filter and ignore the chosen
@@ -154,7 +173,7 @@ class DatabaseEngine:
             code: Count("services", filter=Q(services__service_type=code)) for code in ServiceType.values
         }
         rows = (
-            self.filtered(query, skip={"service", "district"})
+            self.filtered(query, skip={"service", "district"}, keyword=keyword)
             .values("district__code")
             .annotate(_chosen=Count("pk", distinct=True, filter=chosen), **counts)
             .order_by("district__code")
@@ -172,28 +191,46 @@ class DatabaseEngine:
             facets["district"].setdefault(query.district, 0)
         return total, facets
 
-    def page_rows(self, query, total):
+    def page_rows(self, query, total, keyword=None):
         needed = query.offset + query.page_size
         if query.has_point and query.effective_sort == "distance" and needed <= NEAREST_MAX_ROWS:
             # Matches spread over the circle's area: this radius should hold NEAREST_SAFETY × needed.
             radius = query.radius * math.sqrt(min(1.0, NEAREST_SAFETY * needed / total))
             if radius < query.radius:
-                rows = list(self._page(query, radius)[:needed])
+                rows = list(self._page(query, radius, keyword)[:needed])
                 if len(rows) == needed:  # every row farther away lies outside this smaller circle
                     return rows[query.offset :]
-        return list(self._page(query, None)[query.offset : needed])
+        if query.text and query.base_sort == "relevance" and total > RELEVANCE_WINDOW:
+            return self._windowed_relevance_rows(query, keyword, needed)
+        return list(self._page(query, None, keyword)[query.offset : needed])
 
-    def _page(self, query, radius):
-        return (
-            self.ordered(self.filtered(query, radius=radius), query)
-            .select_related("district", "street")
-            .prefetch_related("services")
+    def _windowed_relevance_rows(self, query, keyword, needed):
+        """Relevance order over the RELEVANCE_WINDOW best rated matches, then rating order: the rows
+        offset..needed of that order, reading at most the window and the page."""
+        first = ["-inclusive"] if query.sort == "inclusive" else []
+        by_rating = self.filtered(query, keyword=keyword).order_by(
+            *first, F("rating").desc(nulls_last=True), "pk"
         )
+        rows = []
+        if query.offset < RELEVANCE_WINDOW:
+            window = by_rating.values("pk")[:RELEVANCE_WINDOW]
+            ranked = self.ordered(self.filtered(query, keyword=keyword).filter(pk__in=window), query)
+            rows = list(_hydrated(ranked)[query.offset : min(needed, RELEVANCE_WINDOW)])
+        if needed > RELEVANCE_WINDOW:
+            rows += list(_hydrated(by_rating)[max(query.offset, RELEVANCE_WINDOW) : needed])
+        return rows
+
+    def _page(self, query, radius, keyword=None):
+        return _hydrated(self.ordered(self.filtered(query, radius=radius, keyword=keyword), query))
 
     def search(self, query):
         ensure_statistics()
-        total, facets = self.summary(query)
-        rows = self.page_rows(query, total) if total and query.offset < total else []
+        keyword = Keyword.read(query)
+        if summary.answers(query, keyword.required):
+            total, facets = summary.totals(query)
+        else:
+            total, facets = self.summary(query, keyword)
+        rows = self.page_rows(query, total, keyword) if total and query.offset < total else []
         hits = [
             Hit(
                 institution=row,
@@ -202,4 +239,83 @@ class DatabaseEngine:
             )
             for row in rows
         ]
-        return SearchResults(query=query, total=total, hits=hits, facets=facets, engine=self.name)
+        windowed = query.text and query.base_sort == "relevance" and total > RELEVANCE_WINDOW
+        return SearchResults(
+            query=query,
+            total=total,
+            hits=hits,
+            facets=facets,
+            engine=self.name,
+            ranked_window=RELEVANCE_WINDOW if windowed else None,
+        )
+
+
+def _hydrated(queryset):
+    return queryset.select_related("district", "street").prefetch_related("services")
+
+
+class Keyword:
+    """A search's keyword, read once: its terms, the required ones, the exact condition on the texts
+    and (when the full-text index is current) the index lookup that narrows the rows first."""
+
+    def __init__(self, terms, required, condition, candidates):
+        self.terms = terms
+        self.required = required
+        self.condition = condition
+        self.candidates = candidates
+
+    @classmethod
+    def read(cls, query, *, use_index=True):
+        if not query.text:
+            return cls([], [], None, None)
+        terms = matching.read_terms(query.text)
+        required = matching.required(terms)
+        condition = matching.keyword_filter(terms)
+        candidates = None
+        if required and use_index and fulltext.ready():
+            candidates = _index_candidates(required)
+        return cls(terms, required, condition, candidates)
+
+
+def _index_candidates(required):
+    """Q narrowing the rows to those the index says may hold every required term, or None to scan.
+
+    A term also matches the institutions of a district or street whose name holds it, which the index
+    of the institutions' own texts does not know: those terms add their places' rows (one query reads
+    the place names, a few thousand at most).
+    """
+    places = _place_names()
+    per_term = []
+    for term in required:
+        words = [word.casefold() for word in term.alternatives]
+        districts = [
+            pk for kind, pk, name in places if kind == "d" and any(w in name.casefold() for w in words)
+        ]
+        streets = [
+            pk for kind, pk, name in places if kind == "s" and any(w in name.casefold() for w in words)
+        ]
+        per_term.append((term.alternatives, districts, streets))
+    if not any(districts or streets for _, districts, streets in per_term):
+        expression = fulltext.expression([alternatives for alternatives, _, _ in per_term])
+        return None if expression is None else Q(pk__in=RawSQL(*fulltext.matching_ids_sql(expression)))
+    condition = Q()
+    for alternatives, districts, streets in per_term:
+        expression = fulltext.expression([alternatives])
+        if expression is None:
+            return None
+        term_rows = Q(pk__in=RawSQL(*fulltext.matching_ids_sql(expression)))
+        if districts:
+            term_rows |= Q(district_id__in=districts)
+        if streets:
+            term_rows |= Q(street_id__in=streets)
+        condition &= term_rows
+    return condition
+
+
+def _place_names():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 'd', id, name FROM {District._meta.db_table} "
+            f"UNION ALL SELECT 's', id, name FROM {Street._meta.db_table}"
+        )
+        return cursor.fetchall()

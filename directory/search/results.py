@@ -20,6 +20,8 @@ class SearchResults:
     hits: list
     facets: dict = field(default_factory=lambda: {"service": {}, "district": {}})
     engine: str = "database"
+    # Relevance ranked only the best rated N matches (the rest follow by rating), or None: see database.py.
+    ranked_window: int | None = None
 
     @property
     def pages(self):

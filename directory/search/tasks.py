@@ -16,7 +16,7 @@ import logging
 from django.db import transaction
 from django.tasks import task
 
-from directory.search import describe_error, search_engine_url
+from directory.search import describe_error, fulltext, search_engine_url
 
 logger = logging.getLogger("directory.search")
 
@@ -70,6 +70,11 @@ def _schedule_institution(institution_id):
 
 def institution_changed(sender, instance, **kwargs):
     _schedule_institution(instance.pk)
+    if instance.pk is not None and fulltext.available():
+        # The database's own index: triggers have marked the row pending; index it now, not at the
+        # next search.
+        institution_id = instance.pk
+        transaction.on_commit(lambda: fulltext.refresh([institution_id]))
 
 
 def service_changed(sender, instance, **kwargs):

@@ -1,0 +1,178 @@
+"""The database engine's full-text index: which institutions may contain a word, without reading them all.
+
+The engines' contract is a substring test (`matching.py`: 阳光 matches 暖阳光托育园; the search node
+checks the same with single-character phrases), which no word index answers: a word cut by jieba (暖阳,
+光托) would miss it. So the index keeps, for each institution, the overlapping character pairs of its
+public texts as the text pipeline normalises them (`website.text.normalise`: half-width, simplified,
+case-folded): 阳光托育 → 阳光 光托 托育 育. A word is then a phrase of its pairs (光托育 → "光托 托育"),
+a single character the prefix of a pair (托 → 托*), both answered from the index: SQLite FTS5, or a
+PostgreSQL tsvector with a GIN index (the tables and triggers are in migration 0004). The index only
+narrows the rows; `matching.keyword_filter` still checks each candidate exactly, so the answers are
+exactly those of a scan.
+
+Kept current whoever writes: triggers mark every inserted institution, and every one whose indexed texts
+changed, as pending (a delete removes its row at once). `refresh(ids)` indexes the given institutions
+now (the admin's saves call it after commit; the bulk importer should call it with the ids it wrote);
+`catch_up()` indexes what is pending, a batch at a time, before a search reads the index; while more
+than a batch is pending (right after a bulk import nobody refreshed), `ready()` is False and the engine
+answers by scanning, as before the index, until the backlog is gone. `rebuild()` indexes everything.
+"""
+
+import re
+
+from django.db import connection, transaction
+
+from directory.choices import Kind
+from website import text
+
+TABLE = "directory_institution_fulltext"
+PENDING = "directory_institution_fulltext_pending"
+VENDORS = ("sqlite", "postgresql")
+CATCH_UP_BATCH = 500  # institutions indexed before one search (a few tens of milliseconds)
+REFRESH_CHUNK = 2000
+FIELD_GAP = 3  # positions between two texts in PostgreSQL's single tsvector: no phrase spans them
+MAX_POSITION = 16383  # PostgreSQL's last tsvector position
+_RUN = re.compile(r"[^\W_]+")
+
+
+def available():
+    return connection.vendor in VENDORS
+
+
+def pairs(value):
+    """The index terms of a text: the overlapping character pairs of each letter-and-digit run, then its
+    last character (so that a single character is the prefix of some term)."""
+    terms = []
+    for run in _RUN.findall(text.normalise(value)):
+        terms.extend(run[i : i + 2] for i in range(len(run) - 1))
+        terms.append(run[-1])
+    return terms
+
+
+def _texts(name, address, description, kind):
+    # A home-based care point's house address is private: it is neither shown nor searched.
+    return [name or "", "" if kind == Kind.HOME else (address or ""), description or ""]
+
+
+def _word_parts(word):
+    runs = _RUN.findall(text.normalise(word))
+    if len(runs) != 1:
+        return None  # no letters (cannot match anything indexed) or several runs (terms never have)
+    run = runs[0]
+    if len(run) == 1:
+        return None, run
+    return [run[i : i + 2] for i in range(len(run) - 1)], None
+
+
+def sqlite_word(word):
+    parts, single = _word_parts(word) or (None, None)
+    if parts:
+        return '"' + " ".join(parts) + '"'
+    return f'"{single}"*' if single else None
+
+
+def postgresql_word(word):
+    parts, single = _word_parts(word) or (None, None)
+    if parts:
+        return "(" + " <-> ".join(f"'{part}'" for part in parts) + ")"
+    return f"'{single}':*" if single else None
+
+
+def expression(terms):
+    """The index query for "every term, through any of its words", or None when a term has no word the
+    index can look up (then the caller scans)."""
+    word = sqlite_word if connection.vendor == "sqlite" else postgresql_word
+    clauses = []
+    for alternatives in terms:
+        words = [w for w in dict.fromkeys(word(alternative) for alternative in alternatives) if w]
+        if not words:
+            return None
+        joiner = " OR " if connection.vendor == "sqlite" else " | "
+        clauses.append("(" + joiner.join(words) + ")")
+    return (" AND " if connection.vendor == "sqlite" else " & ").join(clauses)
+
+
+def matching_ids_sql(expression_text):
+    """(sql, params): the ids of the institutions whose indexed texts match `expression(...)`."""
+    if connection.vendor == "sqlite":
+        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression_text]
+    return f"SELECT institution_id FROM {TABLE} WHERE document @@ %s::tsquery", [expression_text]
+
+
+def _postgresql_document(texts):
+    entries, position = {}, 1
+    for value in texts:
+        for term in pairs(value):
+            entries.setdefault(term, []).append(min(position, MAX_POSITION))
+            position += 1
+        position += FIELD_GAP
+    return " ".join(
+        f"'{term}':" + ",".join(str(p) for p in sorted(set(positions))[:256])
+        for term, positions in entries.items()
+    )
+
+
+def refresh(ids):
+    """Indexes these institutions now (a deleted one loses its row) and clears them from pending."""
+    if not available():
+        return 0
+    from directory.models import Institution  # search modules import models lazily: no cycle at start-up
+
+    ids = sorted({int(pk) for pk in ids if pk is not None})
+    written = 0
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        chunk = ids[start : start + REFRESH_CHUNK]
+        rows = Institution.objects.filter(pk__in=chunk).values_list(
+            "pk", "name", "address", "description", "kind"
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            marks = ", ".join(["%s"] * len(chunk))
+            key = "rowid" if connection.vendor == "sqlite" else "institution_id"
+            cursor.execute(f"DELETE FROM {TABLE} WHERE {key} IN ({marks})", chunk)
+            if connection.vendor == "sqlite":
+                values = [
+                    (pk, *(" ".join(pairs(value)) for value in _texts(*fields))) for pk, *fields in rows
+                ]
+                cursor.executemany(
+                    f"INSERT INTO {TABLE} (rowid, name, address, description) VALUES (%s, %s, %s, %s)", values
+                )
+            else:
+                values = [(pk, _postgresql_document(_texts(*fields))) for pk, *fields in rows]
+                cursor.executemany(
+                    f"INSERT INTO {TABLE} (institution_id, document) VALUES (%s, %s::tsvector)", values
+                )
+            cursor.execute(f"DELETE FROM {PENDING} WHERE institution_id IN ({marks})", chunk)
+            written += len(values)
+    return written
+
+
+def rebuild():
+    """Indexes every institution (after a restore, or to check the index from scratch)."""
+    if not available():
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM directory_institution")
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"DELETE FROM {TABLE}")
+    written = refresh(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {PENDING}")
+    return written
+
+
+def catch_up(batch=CATCH_UP_BATCH):
+    """Indexes up to `batch` pending institutions; True when nothing is left pending (one query if so)."""
+    if not available():
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT institution_id FROM {PENDING} LIMIT %s", [batch + 1])
+        pending = [row[0] for row in cursor.fetchall()]
+    if not pending:
+        return True
+    refresh(pending[:batch])
+    return len(pending) <= batch
+
+
+def ready():
+    """Whether the index may answer this search: it exists and nothing is left pending after a catch-up."""
+    return catch_up()
