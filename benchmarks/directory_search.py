@@ -75,7 +75,7 @@ TARGETS = {"database": 2.0, "elasticsearch": 1.5}
 NODE_SCRIPT = ROOT / "scripts" / "search-node"
 INDEXED = re.compile(r"已写入 (\d+) 家机构")
 READY_MARK = "ready"
-BRING_INDEX_UP_TO_DATE = "from directory.search import fulltext; fulltext.rebuild()"
+BRING_INDEX_UP_TO_DATE = "from directory.search import fulltext; fulltext.refresh_pending()"
 
 
 def search_urls(base_url, path, shape):

@@ -15,7 +15,7 @@ changed, as pending (a delete removes its row at once). `refresh(ids)` indexes t
 now (the admin's saves call it after commit; the bulk importer should call it with the ids it wrote);
 `catch_up()` indexes what is pending, a batch at a time, before a search reads the index; while more
 than a batch is pending (right after a bulk import nobody refreshed), `ready()` is False and the engine
-answers by scanning, as before the index, until the backlog is gone. `rebuild()` indexes everything.
+answers by scanning, as before the index, until the backlog is gone. `refresh_pending()` indexes the whole backlog at once, `rebuild()` everything.
 """
 
 import re
@@ -171,6 +171,16 @@ def catch_up(batch=CATCH_UP_BATCH):
         return True
     refresh(pending[:batch])
     return len(pending) <= batch
+
+
+def refresh_pending():
+    """Indexes everything pending (after a bulk import or a restore); returns how many were indexed."""
+    if not available():
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT institution_id FROM {PENDING}")
+        pending = [row[0] for row in cursor.fetchall()]
+    return refresh(pending)
 
 
 def ready():
