@@ -9,8 +9,8 @@ publish the expert signature that only an approval writes.
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from guidance.page_forms import PinyinSlugPageForm
 from guidance.review_rules import review_problems
 
 UNSIGNED = "这篇文章还没有审核专家签署：请提交审核，由审核专家在“审核通过”时填写姓名与审核日期。"
@@ -21,7 +21,7 @@ def publish_problems(page):
     return review_problems(page) + ([] if page.signed else [UNSIGNED])
 
 
-class GuidanceArticleAdminForm(WagtailAdminPageForm):
+class GuidanceArticleAdminForm(PinyinSlugPageForm):
     def clean(self):
         cleaned_data = super().clean()
         if not (self._publishing() or self._approving()):

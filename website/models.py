@@ -2,6 +2,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -9,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from guidance.models.sections import CachedPage
+from guidance.page_forms import PinyinSlugPageForm
 from website import text
 from website.blocks import HotlineBlock, StandardBodyBlock
 
@@ -57,6 +60,7 @@ class StandardPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    base_form_class = PinyinSlugPageForm
 
     class Meta:
         verbose_name = "普通页面"
@@ -66,10 +70,19 @@ class StandardPage(Page):
 class SiteSettings(BaseSiteSetting):
     organisation = models.CharField("主办单位", max_length=100, default="示范市卫生健康委员会")
     address = models.CharField("联系地址", max_length=200, blank=True)
+    # Two emergency notices: a page about a child's health must not send a parent to the police, and a page
+    # about safety or abuse must not send them to the ambulance (templates/base.html's emergency_notice block).
     emergency_notice = models.CharField(
-        "紧急提示",
+        "紧急提示（安全与虐待）",
         max_length=200,
         default="如发现儿童正面临危险，请立即拨打 110 报警。",
+        help_text="显示在投诉举报、找托育等页面顶部。",
+    )
+    health_emergency_notice = models.CharField(
+        "紧急提示（健康内容）",
+        max_length=200,
+        default="孩子出现呼吸困难、抽搐、意识不清等紧急情况，请立即拨打 120；健康咨询请拨打 12320 卫生健康热线。",
+        help_text="显示在科学育儿等健康内容页面顶部；首页同时显示两条紧急提示。",
     )
     hotlines = StreamField([("hotline", HotlineBlock())], blank=True, verbose_name="热线电话")
     icp_number = models.CharField("ICP 备案号", max_length=64, blank=True)
@@ -80,6 +93,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("organisation"),
         FieldPanel("address"),
         FieldPanel("emergency_notice"),
+        FieldPanel("health_emergency_notice"),
         FieldPanel("hotlines"),
         MultiFieldPanel(
             [FieldPanel("icp_number"), FieldPanel("public_security_number"), FieldPanel("footer_note")],
@@ -89,6 +103,28 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "站点设置"
+
+    @property
+    def safety_notice_html(self):
+        return _with_call_links(self.emergency_notice)
+
+    @property
+    def health_notice_html(self):
+        return _with_call_links(self.health_emergency_notice)
+
+
+# Emergency and hotline numbers in a notice (110, 120, 12320, 12345): a tap on a phone calls them.
+_SHORT_NUMBER = re.compile(r"(?<![\d-])(1[12]\d{1,3})(?![\d-])")
+
+
+def _with_call_links(notice):
+    """The notice, escaped, with each short service number as a tel: link."""
+    parts = _SHORT_NUMBER.split(notice or "")
+    pieces = [
+        format_html('<a href="tel:{0}">{0}</a>', part) if index % 2 else escape(part)
+        for index, part in enumerate(parts)
+    ]
+    return mark_safe("".join(pieces))  # each piece is escaped or built by format_html
 
 
 _WORD_SEPARATORS = re.compile(r"[\s、，,;；/|｜]+")

@@ -18,6 +18,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("search/suggest/", views.suggest, name="search_suggest"),
     path("healthz/", views.healthz, name="healthz"),
+    path("care-mode/", views.care_mode, name="care_mode"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

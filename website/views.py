@@ -1,5 +1,7 @@
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from website import site_search
 from website.pagination import page_links, paginate
@@ -51,3 +53,25 @@ def suggest(request):
 def healthz(request):
     """The smallest possible view: liveness checks and the baseline of the benchmarks."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+# 关怀模式 (large text, high contrast): remembered in a cookie the early script in <head> reads before the
+# page paints (website/js/care-mode-early.js), so a cached page shows the visitor's own mode.
+CARE_MODE_COOKIE = "care_mode"
+CARE_MODE_MAX_AGE = 365 * 24 * 60 * 60
+
+
+def care_mode(request):
+    """The header's 关怀模式 link without JavaScript: `?on=1` or `?on=0` sets the mode, then back to `next`."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    add_never_cache_headers(response)
+    if request.GET.get("on") == "1":
+        response.set_cookie(
+            CARE_MODE_COOKIE, "1", max_age=CARE_MODE_MAX_AGE, samesite="Lax", secure=request.is_secure()
+        )
+    else:
+        response.delete_cookie(CARE_MODE_COOKIE, samesite="Lax")
+    return response

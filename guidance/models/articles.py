@@ -25,6 +25,7 @@ from guidance.article_admin_form import GuidanceArticleAdminForm
 from guidance.blocks import GuidanceBodyBlock, SourceBlock
 from guidance.models.sections import CachedPage, SectionFeedsMixin, SectionIndexPage, section_context
 from guidance.models.taxonomy import AgeBand, Topic
+from guidance.outline import outline
 
 SIGNED_ON_APPROVAL = "由审核专家在审核通过时填写。"
 
@@ -178,6 +179,7 @@ class GuidanceArticlePage(CachedPage, Page):
         context["age_band_list"], context["topic_list"] = self.classification(preview)
         context["related_articles"] = self.related_articles(preview)
         context["feedback_thanks"] = request.GET.get("feedback") == "thanks"
+        context["outline"] = outline(self.body)
         context.update(section_context(self, request))
         return context
 

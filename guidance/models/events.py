@@ -14,6 +14,7 @@ from wagtail.search import index
 from guidance.blocks import SimpleBodyBlock
 from guidance.models.sections import CachedPage, SectionIndexPage, section_context
 from guidance.models.taxonomy import AgeBand
+from guidance.page_forms import PinyinSlugPageForm
 from website.pagination import page_links, paginate
 
 PAST_EVENTS_PER_PAGE = 10
@@ -88,6 +89,8 @@ class EventPage(CachedPage, RoutablePageMixin, Page):
     ]
     parent_page_types = ["guidance.EventIndexPage"]
     subpage_types = []
+
+    base_form_class = PinyinSlugPageForm
 
     class Meta:
         verbose_name = "活动"

@@ -11,6 +11,7 @@ from wagtail.search import index
 from guidance.blocks import SimpleBodyBlock
 from guidance.models.sections import CachedPage, SectionFeedsMixin, SectionIndexPage, section_context
 from guidance.models.taxonomy import Topic
+from guidance.page_forms import PinyinSlugPageForm
 
 
 class Validity(models.TextChoices):
@@ -101,6 +102,8 @@ class PolicyDocumentPage(CachedPage, Page):
     ]
     parent_page_types = ["guidance.PolicyIndexPage"]
     subpage_types = []
+
+    base_form_class = PinyinSlugPageForm
 
     class Meta:
         verbose_name = "政策文件"
