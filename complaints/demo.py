@@ -1,8 +1,7 @@
 """Demo content: the complaints page, the departments and routing table, and a handful of cases.
 
-The departments' duties summarise the responsibility lists in the seed policy documents (公安 for safety
-and abuse, 市场监管 for food and fees and for-profit registration, 消防救援 for fire safety, 民政 and 编办
-for non-profit registration, 人社 for staff, 卫生健康 for filing, health care and overall co-ordination).
+The departments and the routing table come from complaints/routing_table.py (derived from the seed
+policy documents' duty lists); the demo adds district offices for one district.
 """
 
 import datetime
@@ -10,75 +9,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from complaints import workflow
+from complaints import routing_table, workflow
 from complaints.models import Complaint, ComplaintEvent, ComplaintsPage, Department, RoutingRule, Status
 from website.demo import DEMO_NOTICE, ensure_child, home_page
-
-DEPARTMENTS = [
-    (
-        "health",
-        "卫生健康局",
-        True,
-        "牵头统筹托育服务监管；托育机构备案；卫生保健业务指导；决定退单投诉的承办部门。",
-    ),
-    ("police", "公安局", False, "指导托育机构安全防范；依法查处虐待、伤害婴幼儿等违法犯罪行为。"),
-    (
-        "market",
-        "市场监督管理局",
-        False,
-        "食品用药安全监督检查；营利性托育机构登记；收费、预收费和广告宣传监管。",
-    ),
-    ("fire", "消防救援大队", False, "督促托育机构落实消防安全责任，开展消防监督抽查。"),
-    ("civil", "民政局", False, "非营利性托育机构（社会服务机构）登记及违法行为查处。"),
-    ("staffing", "机构编制委员会办公室", False, "利用国有资产举办的非营利性托育机构的事业单位登记。"),
-    ("hrss", "人力资源和社会保障局", False, "托育从业人员职业技能培训与评价，保障从业人员劳动权益。"),
-]
-
-# category → (lead, supporting, urgent, accept_days, reply_days, basis)
-ROUTING = [
-    (
-        "abuse",
-        "police",
-        ["health"],
-        True,
-        0,
-        5,
-        "公安机关负责安全防范和违法犯罪查处；卫生健康部门同步督导机构。",
-    ),
-    ("safety", "police", ["health"], False, None, None, "公安机关指导托育机构安全防范。"),
-    ("food", "market", [], False, None, None, "市场监管部门负责食品用药安全监督检查。"),
-    ("hygiene", "health", [], False, None, None, "卫生健康部门负责卫生保健业务指导和监督。"),
-    ("fire", "fire", [], False, None, None, "消防救援机构负责消防监督检查。"),
-    (
-        "fees",
-        "market",
-        ["civil"],
-        False,
-        None,
-        None,
-        "预收费不得超过 1 个月；市场监管、民政部门按登记类型监管。",
-    ),
-    (
-        "unfiled",
-        "health",
-        ["market", "civil", "staffing"],
-        False,
-        None,
-        None,
-        "登记机关负责登记，卫生健康部门负责备案。",
-    ),
-    (
-        "staff",
-        "hrss",
-        ["health"],
-        False,
-        None,
-        None,
-        "人社部门负责从业人员培训评价，卫生健康部门负责机构管理。",
-    ),
-    ("advertising", "market", [], False, None, None, "市场监管部门负责广告宣传监管。"),
-    ("other", "health", [], False, None, None, "卫生健康部门统筹协调。"),
-]
 
 DEMO_CODE = "DEMO234567"
 
@@ -135,17 +68,25 @@ CASES = [
     ),
     (
         "DEMO0008",
-        "safety",
+        "premises",
         "示范市向日葵托育中心（演示）",
         2,
-        ["return"],
+        ["accept"],
         "户外滑梯的螺丝松动，扶手有一段已经断裂。",
+    ),
+    (
+        "DEMO0009",
+        "safety",
+        "示范市小橙子托育园（演示）",
+        2,
+        ["return"],
+        "孩子午睡时被同班小朋友咬伤，老师没有处理也没有告诉家长。",
     ),
 ]
 
 MESSAGES = {
+    "return": "反映的是保育照护和家园沟通问题，不属于安全生产监管，请卫生健康局统筹。",
     "reject": "该诉求属于服务建议，不属于投诉举报受理范围，已转交卫生健康局作为工作建议研究。",
-    "return": "滑梯等设施设备安全属于机构日常安全管理和行业监管，不属于公安机关职责，请卫生健康局统筹。",
     "reply": "经核查，该机构确有预收超过一个月费用的情况，已责令其整改并退还多收费用，将纳入信用记录。",
 }
 
@@ -166,31 +107,34 @@ def ensure_page():
 
 
 def ensure_departments():
-    """The seven departments, by code; existing ones are kept as they are."""
-    departments = {}
-    for code, name, coordinator, duties in DEPARTMENTS:
-        department, _ = Department.objects.get_or_create(
-            code=code, defaults={"name": name, "is_coordinator": coordinator, "duties": duties}
-        )
-        departments[code] = department
-    return departments
+    """The seed-derived departments and routing table (complaints/routing_table.py), plus the demo city's
+    district offices; what an administrator has edited is kept."""
+    _district_offices(routing_table.install(Department, RoutingRule))
+    return {department.code: department for department in Department.objects.all()}
 
 
-def ensure_routing(departments):
-    """The routing table; a rule an administrator has edited is left alone."""
-    for category, lead, supporting, urgent, accept_days, reply_days, basis in ROUTING:
-        rule, created = RoutingRule.objects.get_or_create(
-            category=category,
-            defaults={
-                "lead_department": departments[lead],
-                "urgent": urgent,
-                "accept_days": accept_days,
-                "reply_days": reply_days,
-                "basis": basis,
-            },
-        )
-        if created:
-            rule.supporting_departments.set([departments[code] for code in supporting])
+# The demo city's district offices: a case about a nursery in 淇滨区 goes to 淇滨区's own department.
+DISTRICT_OFFICES = {"淇滨区": ["emergency", "market", "health"]}
+
+
+def _district_offices(departments):
+    from directory.models import District
+
+    for district_name, codes in DISTRICT_OFFICES.items():
+        district = District.objects.filter(name=district_name).first()
+        if district is None:
+            continue
+        for code in codes:
+            city = departments[code]
+            Department.objects.get_or_create(
+                code=f"{district.code}-{code}",
+                defaults={
+                    "name": f"{district.name}{city.name}",
+                    "duties": city.duties,
+                    "district": district,
+                    "city_department": city,
+                },
+            )
 
 
 def _staff(departments):
@@ -256,7 +200,6 @@ def ensure_channel():
     """
     page = ensure_page()
     departments = ensure_departments()
-    ensure_routing(departments)
     return page, departments
 
 

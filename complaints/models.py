@@ -27,8 +27,10 @@ class Category(models.TextChoices):
     FOOD = "food", "食品安全"
     HYGIENE = "hygiene", "卫生保健"
     FIRE = "fire", "消防安全"
+    PREMISES = "premises", "房屋及设施设备安全"
     FEES = "fees", "收费及预收费超过一个月"
     UNFILED = "unfiled", "未备案或未登记经营"
+    OVER_CAPACITY = "over_capacity", "超范围或超额收托"
     STAFF = "staff", "从业人员资质"
     ADVERTISING = "advertising", "虚假宣传"
     OTHER = "other", "其他"
@@ -71,6 +73,26 @@ class Department(models.Model):
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="complaint_departments", verbose_name="处理人员"
     )
+    # A district's own office of a city department (淇滨区应急管理局 for 应急管理局): cases about an
+    # institution in that district go to it; the city department remains the fallback.
+    district = models.ForeignKey(
+        "directory.District",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaint_departments",
+        verbose_name="所属区县",
+        help_text="区县级部门填写；市级部门留空。",
+    )
+    city_department = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="district_departments",
+        verbose_name="对应市级部门",
+        help_text="区县级部门填写：分办规则指向该市级部门时，本区县机构的投诉转交本部门。",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -78,6 +100,8 @@ class Department(models.Model):
         FieldPanel("duties"),
         FieldPanel("email"),
         FieldPanel("is_coordinator"),
+        FieldPanel("district"),
+        FieldPanel("city_department"),
         FieldPanel("staff"),
     ]
 
@@ -112,6 +136,9 @@ class RoutingRule(models.Model):
         "答复时限（工作日）", null=True, blank=True, help_text="留空则使用系统默认值（15 个工作日）。"
     )
     basis = models.CharField("职责依据", max_length=200, blank=True)
+    basis_source = models.CharField(
+        "依据文件", max_length=200, blank=True, help_text="文件名称、文号及条目，在投诉举报页面公开。"
+    )
 
     # No panels: Wagtail's generated form shows every field in the order above.
 

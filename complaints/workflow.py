@@ -25,6 +25,8 @@ from complaints.models import (
     Satisfaction,
     Status,
 )
+from complaints.routing_table import KINDERGARTEN_SUPPORT
+from directory.choices import OrganiserType
 
 logger = logging.getLogger(__name__)
 
@@ -189,25 +191,42 @@ def _record(complaint, kind, actor_label, message, from_status="", to_status="",
 
 
 # --- routing ---------------------------------------------------------------------------------------
+def _district_office(department, institution):
+    """The district's own office of `department` for an institution in that district, else `department`."""
+    if department is None or institution is None or institution.district_id is None:
+        return department
+    office = department.district_departments.filter(district_id=institution.district_id).first()
+    return office or department
+
+
 def route(complaint):
     """Sets the lead and supporting departments and the urgency from the routing table.
 
-    Child abuse and injury always take the fast lane, even with an incomplete routing table.
+    Departments resolve to the district office of the institution's district where one is configured
+    (the city department otherwise). A 幼儿园托班 brings in the education department. Child abuse and
+    injury always take the fast lane, even with an incomplete routing table.
     """
+    institution = complaint.institution
     rule = RoutingRule.objects.filter(category=complaint.category).select_related("lead_department").first()
     coordinator = Department.coordinator()
     supporting = []
     if rule is not None:
-        complaint.lead_department = rule.lead_department
+        complaint.lead_department = _district_office(rule.lead_department, institution)
         complaint.urgent = rule.urgent or complaint.category == Category.ABUSE
-        supporting = list(rule.supporting_departments.all())
+        supporting = [_district_office(d, institution) for d in rule.supporting_departments.all()]
     else:
         complaint.lead_department = coordinator
         complaint.urgent = complaint.category == Category.ABUSE
-    if complaint.category == Category.ABUSE and coordinator and coordinator != complaint.lead_department:
-        if coordinator not in supporting:
-            supporting.append(coordinator)
-    return supporting
+    if institution is not None and institution.organiser_type == OrganiserType.KINDERGARTEN:
+        education = Department.objects.filter(code=KINDERGARTEN_SUPPORT.lead).first()
+        supporting.append(_district_office(education, institution))
+    if complaint.category == Category.ABUSE and coordinator:
+        supporting.append(coordinator)
+    unique = []
+    for department in supporting:
+        if department is not None and department != complaint.lead_department and department not in unique:
+            unique.append(department)
+    return unique
 
 
 @transaction.atomic

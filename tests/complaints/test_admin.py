@@ -78,9 +78,9 @@ def test_staff_accept_and_reply_through_the_one_action_form(client, departments,
 def test_returning_a_case_hands_it_to_the_coordinator_and_out_of_the_list(
     client, departments, handlers_group
 ):
-    complaint = ComplaintFactory(category="safety")
-    client.force_login(handler(departments["police"]))
-    response = client.post(edit_url(complaint), {"action": "return", "message": "不属于公安职责。"})
+    complaint = ComplaintFactory(category="food")
+    client.force_login(handler(departments["market"]))
+    response = client.post(edit_url(complaint), {"action": "return", "message": "不属于市场监管职责。"})
     assert response.status_code == 302 and response["Location"] == INDEX
     complaint.refresh_from_db()
     assert complaint.lead_department == departments["health"]

@@ -73,26 +73,26 @@ def test_rejecting_needs_a_reason_that_the_citizen_sees(departments, handlers_gr
 
 
 def test_a_department_returning_a_case_sends_it_to_the_health_coordinator(departments, handlers_group):
-    complaint = ComplaintFactory(category="safety")
-    police = handler(departments["police"])
+    complaint = ComplaintFactory(category="food")
+    market = handler(departments["market"])
     with pytest.raises(workflow.TransitionError, match="退单理由"):
-        workflow.apply(complaint, "return", police)
-    complaint = workflow.apply(complaint, "return", police, message="滑梯设施不属于公安职责。")
+        workflow.apply(complaint, "return", market)
+    complaint = workflow.apply(complaint, "return", market, message="反映的是保育问题，不属于市场监管职责。")
     assert complaint.lead_department == departments["health"]
-    assert complaint.returned_by == departments["police"]
+    assert complaint.returned_by == departments["market"]
     assert complaint.status == Status.TRANSFERRED
     event = complaint.events.get(kind=EventKind.RETURNED)
-    assert not event.public and event.message == "滑梯设施不属于公安职责。"
-    # The police can no longer bounce it anywhere: only the coordinator decides.
-    assert workflow.available(complaint, police) == []
+    assert not event.public and event.message == "反映的是保育问题，不属于市场监管职责。"
+    # Market regulation can no longer bounce it anywhere: only the coordinator decides.
+    assert workflow.available(complaint, market) == []
 
 
 def test_only_the_coordinator_transfers_and_the_new_department_then_accepts(departments, handlers_group):
-    complaint = ComplaintFactory(category="safety")
-    police = handler(departments["police"])
+    complaint = ComplaintFactory(category="food")
+    market = handler(departments["market"])
     with pytest.raises(PermissionDenied):
-        workflow.apply(complaint, "transfer", police, message="转消防", department=departments["fire"])
-    complaint = workflow.apply(complaint, "return", police, message="不属于公安职责。")
+        workflow.apply(complaint, "transfer", market, message="转消防", department=departments["fire"])
+    complaint = workflow.apply(complaint, "return", market, message="不属于市场监管职责。")
     health = handler(departments["health"])
     assert "return" not in [t.name for t in workflow.available(complaint, health)]
     complaint = workflow.apply(
