@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from directory.coordinates import normalise_system, to_wgs84
+from directory.coordinates import in_china, normalise_system, outside_china_message, to_wgs84
 from places.models import Place, PlaceKind, PlaceSource
 from website import text
 
@@ -83,6 +83,8 @@ def _row_place(cells, columns, default_system):
     kind = KINDS.get(cell("kind") or "other")
     if kind is None:
         raise ValueError(f"无法识别的类型“{cell('kind')}”")
+    if not in_china(lat, lng):
+        raise ValueError(outside_china_message(lat, lng))
     lat, lng = to_wgs84(lat, lng, system)
     return {
         "name": name,

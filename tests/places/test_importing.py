@@ -71,3 +71,12 @@ def test_bad_rows_are_reported_by_line_and_good_rows_kept():
 def test_unusable_files_get_a_chinese_message(data, message):
     report = import_places(data)
     assert report.errors and report.errors[0].startswith(message)
+
+
+def test_a_point_outside_china_is_refused_with_the_rows_line():
+    report = import_places("名称,纬度,经度\n太平洋某处,10,160\n九州路,35.75,114.30\n")
+
+    assert report.created == 1
+    assert len(report.errors) == 1
+    assert report.errors[0].startswith("第 2 行：坐标（经度 160，纬度 10）不在中国境内")
+    assert not Place.objects.filter(name="太平洋某处").exists()
