@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "nursingrooms",
     "serviceguides",
     "childhealth",
+    "operators",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -339,4 +340,5 @@ PROJECT_APPS = [
     "nursingrooms",
     "serviceguides",
     "childhealth",
+    "operators",
 ]
