@@ -8,7 +8,8 @@ inserts the new ones and one updates the changed ones, services likewise: see bu
 read to its end, or a database failure, leaves the database exactly as it was, never half a file.
 
 No per-row signals run (no post_save): the search cluster, when one is configured, is brought up to
-date once after the import commits (`directory.search.tasks.sync_place` for each district touched).
+date once after the import commits (`directory.search.tasks.sync_place` for each district touched), and
+the cached directory pages are renewed once, in the import's transaction (website/page_cache.py).
 """
 
 import copy
@@ -37,6 +38,7 @@ from directory.models import Institution, InstitutionService
 from directory.region import directory_region
 from directory.search import search_engine_url
 from directory.search.tasks import sync_place
+from website import page_cache
 
 logger = logging.getLogger("directory.importing")
 
@@ -247,6 +249,9 @@ def import_file(data, filename, progress=None, today=None, batch_size=BATCH_ROWS
                 importer.import_batch(batch)
                 if progress is not None:
                     progress(len(batch))
+            if importer.districts_touched:
+                # No per-row signals run: the directory's cached pages are renewed once, with the rows.
+                page_cache.bump(page_cache.DIRECTORY)
             transaction.on_commit(lambda: _refresh_search_index(importer.districts_touched))
     except DatabaseError as error:
         logger.exception("导入时数据库出错")
