@@ -160,10 +160,12 @@ def rebuild():
     return written
 
 
-def catch_up(batch=CATCH_UP_BATCH):
-    """Indexes up to `batch` pending institutions; True when nothing is left pending (one query if so)."""
+def catch_up(batch=None):
+    """Indexes up to `batch` (CATCH_UP_BATCH) pending institutions; True when nothing is left pending
+    (one query when nothing was)."""
     if not available():
         return False
+    batch = batch or CATCH_UP_BATCH
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT institution_id FROM {PENDING} LIMIT %s", [batch + 1])
         pending = [row[0] for row in cursor.fetchall()]

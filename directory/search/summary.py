@@ -50,6 +50,15 @@ def _rebuild(cursor, generation):
     cursor.execute("UPDATE directory_search_state SET summary_generation = %s WHERE id = 1", [generation])
 
 
+def generation():
+    """The number triggers raise on every change to institutions and their services (None without them)."""
+    if not available():
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT generation FROM directory_search_state WHERE id = 1")
+        return cursor.fetchone()[0]
+
+
 def _current(cursor):
     cursor.execute("SELECT generation, summary_generation FROM directory_search_state WHERE id = 1")
     generation, built = cursor.fetchone()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max
 
 from directory.models import District, Institution, Street
+from directory.search import summary
 from website import text
 
 MIN_WORD, MAX_WORD = 2, 5
@@ -110,14 +111,17 @@ _cache = {"key": None, "vocabulary": None}
 
 
 def _version():
-    """Changes whenever an institution, district or street is added, edited or removed."""
-    institutions = Institution.objects.aggregate(count=Count("pk"), latest=Max("updated_at"))
-    return (
-        institutions["count"],
-        institutions["latest"],
-        District.objects.count(),
-        Street.objects.count(),
-    )
+    """Changes whenever an institution, district or street is added, edited or removed.
+
+    Institutions: the search generation that triggers raise on every write (`summary.generation`, one
+    row), or, on a database without those triggers, an aggregate over the table.
+    """
+    institutions = summary.generation()
+    if institutions is None:
+        institutions = tuple(
+            Institution.objects.aggregate(count=Count("pk"), latest=Max("updated_at")).values()
+        )
+    return (institutions, District.objects.count(), Street.objects.count())
 
 
 def current():

@@ -1,0 +1,205 @@
+"""The database engine at scale: the full-text index, the facet summary, bounded relevance and a
+constant number of queries per search (issue 12). Runs on SQLite and on PostgreSQL."""
+
+import dataclasses
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from directory.models import Institution, InstitutionService
+from directory.search import DatabaseEngine, database, fulltext
+from directory.search.reading import parse_query
+from tests.directory.factories import (
+    DistrictFactory,
+    InstitutionFactory,
+    InstitutionServiceFactory,
+    StreetFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+KEYWORDS = ["阳光", "托", "海豚", "朝阳路", "九州路街道", "淇滨区", "xiaohaitun", "户外 配餐", "不存在的名字"]
+FILTERS = [
+    {},
+    {"service": "full_day"},
+    {"service": ["half_day", "temporary"], "district": "410602"},
+    {"age": "18", "vacancy": "1"},
+    {"inclusive": "1", "voucher": "1"},
+    {"district": "410611", "age": "30"},
+]
+
+
+def make(name, services=("full_day",), **fields):
+    fields.setdefault("description", "")
+    institution = InstitutionFactory(name=name, **fields)
+    for code in services:
+        InstitutionServiceFactory(institution=institution, service_type=code)
+    return institution
+
+
+@pytest.fixture
+def town():
+    qibin = DistrictFactory(code="410611", name="淇滨区")
+    heshan = DistrictFactory(code="410602", name="鹤山区")
+    street = StreetFactory(code="410611001", name="九州路街道", district=qibin)
+    made = [
+        make(
+            "阳光托育中心",
+            ["full_day", "temporary"],
+            district=qibin,
+            inclusive=True,
+            description="户外活动与营养配餐",
+        ),
+        make("小海豚托育园", ["half_day"], district=heshan, vacancies=0, accepts_childcare_voucher=True),
+        make("暖阳光明婴幼儿照护中心", ["hourly"], district=qibin, street=street, min_age_months=24),
+        make(
+            "彩虹宝贝之家", ["full_day", "half_day"], district=heshan, inclusive=True, address="朝阳路 5 号"
+        ),
+        make("星星家庭托育点", ["temporary"], district=qibin, kind="home", capacity=5, vacancies=1),
+        make("停业的阳光园", ["full_day"], district=qibin, status="suspended"),
+    ]
+    return made
+
+
+def ids(results):
+    return [hit.institution.pk for hit in results.hits]
+
+
+def scanned(query):
+    """What the engine answers without its index and summary: a scan, as before issue 12."""
+    engine = DatabaseEngine()
+    keyword = database.Keyword.read(query, use_index=False)
+    total, facets = engine.summary(query, keyword)
+    rows = engine._page(query, None, keyword)[query.offset : query.offset + query.page_size]
+    return total, facets, [row.pk for row in rows]
+
+
+@pytest.mark.parametrize("keyword", KEYWORDS)
+def test_keyword_search_through_the_index_finds_exactly_what_a_scan_finds(town, keyword):
+    query = parse_query({"q": keyword, "page_size": "100"})
+    results = DatabaseEngine().search(query)
+    total, facets, page = scanned(query)
+    assert (results.total, results.facets) == (total, facets)
+    assert sorted(ids(results)) == sorted(page)
+
+
+@pytest.mark.parametrize("params", FILTERS)
+def test_totals_and_facets_from_the_summary_equal_a_count_of_the_rows(town, params):
+    query = parse_query({**params, "page_size": "100"})
+    results = DatabaseEngine().search(query)
+    total, facets, page = scanned(query)
+    assert (results.total, results.facets) == (total, facets)
+    assert ids(results) == page
+
+
+def test_the_summary_follows_every_change_it_depends_on(town):
+    query = parse_query({"service": "half_day"})
+    before = DatabaseEngine().search(query).total
+    InstitutionServiceFactory(institution=town[0], service_type="half_day")
+    assert DatabaseEngine().search(query).total == before + 1
+    Institution.objects.filter(pk=town[3].pk).update(status="cancelled")  # a bulk write, no signals
+    assert DatabaseEngine().search(query).total == before
+    InstitutionService.objects.filter(institution=town[1]).delete()
+    assert DatabaseEngine().search(query).total == before - 1
+
+
+def test_a_saved_renamed_or_deleted_institution_is_found_by_what_it_is_now(town):
+    sunshine = town[0]
+    sunshine.name = "启明星托育中心"
+    sunshine.save()
+    found = DatabaseEngine().search(parse_query({"q": "启明星"}))
+    assert ids(found) == [sunshine.pk]
+    assert sunshine.pk not in ids(DatabaseEngine().search(parse_query({"q": "阳光"})))
+    sunshine.delete()
+    assert DatabaseEngine().search(parse_query({"q": "启明星"})).total == 0
+
+
+def test_rows_written_in_bulk_without_signals_are_searchable(town):
+    district = town[0].district
+    Institution.objects.bulk_create(
+        [
+            Institution(
+                name=f"禾苗托育园{n}",
+                credit_code=f"91410611MA0000{n:03d}X",
+                slug=f"bulk-{n}",
+                district=district,
+                address="华山路 1 号",
+                status="normal",
+                filing_number=f"备案{n}",
+            )
+            for n in range(3)
+        ]
+    )
+    results = DatabaseEngine().search(parse_query({"q": "禾苗"}))
+    assert results.total == 3
+    assert {hit.institution.name for hit in results.hits} == {"禾苗托育园0", "禾苗托育园1", "禾苗托育园2"}
+
+
+def test_a_backlog_larger_than_a_batch_is_answered_by_scanning_until_indexed(town, monkeypatch):
+    monkeypatch.setattr(fulltext, "CATCH_UP_BATCH", 1)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {fulltext.TABLE}")
+        cursor.execute(f"DELETE FROM {fulltext.PENDING}")
+        cursor.execute(
+            f"INSERT INTO {fulltext.PENDING} (institution_id) SELECT id FROM directory_institution"
+        )
+    first = DatabaseEngine().search(parse_query({"q": "阳光"}))
+    assert {hit.institution.name for hit in first.hits} == {"阳光托育中心", "暖阳光明婴幼儿照护中心"}
+    assert fulltext.refresh_pending() > 0
+    assert fulltext.ready()
+    assert DatabaseEngine().search(parse_query({"q": "阳光"})).total == 2
+
+
+def test_a_home_points_house_address_is_not_in_the_index(town):
+    home = town[4]
+    home.address = "独家秘巷 8 号"
+    home.save()
+    assert DatabaseEngine().search(parse_query({"q": "独家秘巷"})).total == 0
+
+
+def test_relevance_ranks_a_bounded_window_and_every_match_appears_once(town, monkeypatch):
+    for n in range(7):
+        make(f"阳光{n}号托育园", quality_grade="ABCD"[n % 4])
+    monkeypatch.setattr(database, "RELEVANCE_WINDOW", 4)
+    query = parse_query({"q": "阳光", "page_size": "3"})
+    first = DatabaseEngine().search(query)
+    assert first.total == 9
+    assert first.ranked_window == 4
+    seen = []
+    for page in range(1, first.pages + 1):
+        seen += ids(DatabaseEngine().search(dataclasses.replace(query, page=page)))
+    assert len(seen) == len(set(seen)) == 9
+    _, _, every = scanned(dataclasses.replace(query, page_size=100))
+    assert set(seen) == set(every)
+
+
+def _queries_for(client, url):
+    client.get(url)  # the first search of a process may read statistics; count the next one
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "",
+        "?q=托育",
+        "?q=阳光",
+        "?q=阳光&service=full_day&district=410611",
+        "?service=full_day&age=18&vacancy=1",
+        "?q=托育&service=full_day&lat=35.75&lng=114.29&radius=3&sort=distance",
+    ],
+)
+@pytest.mark.parametrize("path", ["/api/v1/institutions/", "/directory/"])
+def test_a_search_makes_as_many_queries_with_ten_times_the_institutions(
+    client, directory_page, town, path, params
+):
+    url = path + params
+    few = _queries_for(client, url)
+    district = town[0].district
+    for n in range(30):
+        make(f"阳光{n}号托育中心", ["full_day", "half_day"], district=district, description="户外")
+    assert _queries_for(client, url) == few
