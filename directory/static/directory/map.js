@@ -6,7 +6,9 @@
  * costs one tab stop. The container is a single focusable region (arrow keys pan, +/- zoom: Leaflet's
  * own keyboard handler); Enter on it "enters" the map, making its markers and controls tabbable until
  * Escape or focus leaves the map. A marker's popup takes focus when it opens and gives it back to the
- * marker when it closes (Escape, the 关闭 button). A focused marker is raised above the others. */
+ * marker when it closes (Escape, the 关闭 button). A focused marker is raised above the others.
+ *
+ * Touch: see setUpTouchLock below. */
 (function () {
   "use strict";
 
@@ -156,9 +158,42 @@
     return refresh;
   }
 
+  // On a touch screen the map must not trap the page: one finger scrolls the page past it. Dragging and
+  // pinch-zoom start only after the 展开地图 button ([data-map-unlock="<map id>"]), which also makes the
+  // map taller, and stop again with 收起地图. The + / - buttons and marker taps work throughout.
+  function isTouchScreen() {
+    return !!(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+  }
+
+  function setUpTouchLock(map, element) {
+    var button = element.id && document.querySelector('[data-map-unlock="' + element.id + '"]');
+    if (!button) {
+      return;
+    }
+    var unlocked = false;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      unlocked = !unlocked;
+      if (unlocked) {
+        map.dragging.enable();
+        map.touchZoom.enable();
+      } else {
+        map.dragging.disable();
+        map.touchZoom.disable();
+      }
+      element.classList.toggle("dir-map--unlocked", unlocked);
+      button.textContent = unlocked ? "收起地图（恢复页面滚动）" : "展开地图";
+      map.invalidateSize();
+    });
+  }
+
   window.directoryMap = function (element, note, label) {
     var L = window.L;
-    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false });
+    var touch = isTouchScreen();
+    var map = L.map(element, { scrollWheelZoom: false, zoomControl: false, dragging: !touch, touchZoom: !touch });
+    if (touch) {
+      setUpTouchLock(map, element);
+    }
     var refreshKeyboard = setUpKeyboard(map, label);
     L.control.zoom({ zoomInTitle: "放大", zoomOutTitle: "缩小" }).addTo(map);
     map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
