@@ -12,6 +12,11 @@ from guidance.slugs import is_automatic, pinyin_slug
 
 
 class PinyinSlugPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:  # left empty, the title's pinyin is used
+            self.fields["slug"].required = False
+
     def clean_slug(self):
         slug = self.cleaned_data.get("slug", "")
         title = self.cleaned_data.get("title") or self.data.get("title", "")

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from guidance import cache
+from guidance.action_menu import put_approval_first
 from guidance.admin_views import (
     REVIEWS_DUE_TITLE,
     FeedbackViewSet,
@@ -15,6 +16,7 @@ from guidance.admin_views import (
     refuse_unreviewed_bulk_publish,
     review_refused,
 )
+from guidance.dashboard import NewArticlePanel
 
 register_snippet(TopicViewSet)
 
@@ -43,10 +45,13 @@ def register_reviews_due_menu_item():
 
 
 @hooks.register("construct_homepage_panels")
-def add_reviews_due_panel(request, panels):
-    panel = ReviewsDuePanel.for_user(request.user)
-    if panel is not None:
-        panels.append(panel)
+def add_guidance_panels(request, panels):
+    for panel in (NewArticlePanel.for_user(request.user), ReviewsDuePanel.for_user(request.user)):
+        if panel is not None:
+            panels.append(panel)
+
+
+hooks.register("construct_page_action_menu", put_approval_first)
 
 
 hooks.register("before_bulk_action", refuse_unreviewed_bulk_publish)

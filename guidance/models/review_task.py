@@ -17,6 +17,12 @@ from guidance.models.articles import GuidanceArticlePage
 from guidance.review_forms import SIGNATURE_FIELDS, ApprovalForm, CommentForm, RequestChangesForm
 from guidance.review_rules import review_problems
 
+# The two ways to approve: an article with the expert's signature (ApprovalForm), any other page with a
+# comment. Wagtail names the approval of its own tasks "approve"; the article's keeps that name.
+SIGNED_APPROVAL = "approve"
+PLAIN_APPROVAL = "approve_page"
+APPROVAL_ACTIONS = (SIGNED_APPROVAL, PLAIN_APPROVAL)
+
 # An approved article is due for its next expert review this long after the review date.
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
@@ -41,12 +47,16 @@ class ExpertReviewTask(AbstractGroupApprovalTask):
         )
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
-            return [("reject", "要求修改", True), ("approve", "审核通过", True)]
-        return []
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        # Only an article carries an expert's signature; a policy or an event is approved with a comment.
+        # (Wagtail adds “并发布” to the label of an action named "approve" at the last step.)
+        if issubclass(getattr(obj, "specific_class", None) or type(obj), GuidanceArticlePage):
+            return [(SIGNED_APPROVAL, "审核通过", True), ("reject", "要求修改", True)]
+        return [(PLAIN_APPROVAL, "审核通过并发布", True), ("reject", "要求修改", True)]
 
     def get_form_for_action(self, action):
-        if action == "approve":
+        if action == SIGNED_APPROVAL:
             return ApprovalForm
         if action == "reject":
             return RequestChangesForm
@@ -54,12 +64,12 @@ class ExpertReviewTask(AbstractGroupApprovalTask):
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name != "approve":
+        if action_name not in APPROVAL_ACTIONS:
             return super().on_action(task_state, user, action_name, comment=kwargs.get("comment", ""))
         submitted = task_state.workflow_state.content_object
         page = submitted.get_latest_revision_as_object()
         if isinstance(page, GuidanceArticlePage):  # policies and events share the workflow, not these rules
-            # The same form again: from the edit page the signature arrives as JSON the browser passed on.
+            # The same form again (an article approved through the plain action has no signature: refused): from the edit page the signature arrives as JSON the browser passed on.
             signature = ApprovalForm(data=kwargs)
             if review_problems(page) or not signature.is_valid():
                 return reverse("guidance_review_refused", args=[page.pk])
