@@ -93,6 +93,9 @@ class UrgentColumn(Column):
 
 
 class ComplaintTable(Table):
+    # A hook for admin.css: the queue's phone layout (tracking number on one line, the deadline in view).
+    classname = "listing complaints-queue"
+
     def get_row_classname(self, instance):
         return "complaint-row--overdue" if instance.is_overdue else ""
 
@@ -169,15 +172,18 @@ class ComplaintHandleView(WagtailAdminTemplateMixin, BaseObjectMixin, View):
             is_handler=is_handler,
             show_contact=kwargs.get("show_contact", False) and is_handler,
             transitions=transitions,
-            action_form=kwargs.get("action_form") or ActionForm(transitions=transitions),
+            action_form=kwargs.get("action_form") or self._action_form(transitions),
             events=complaint.events.select_related("actor", "department", "target_department"),
             attachments=complaint.attachments.all(),
             similar=complaint.similar_open_cases()[:10],
             supporting=complaint.supporting_departments.all(),
             contact_views=complaint.contact_accesses.select_related("user")[:10] if is_handler else [],
-            transfer_departments=Department.objects.exclude(pk=complaint.lead_department_id),
         )
         return context
+
+    def _action_form(self, transitions, data=None):
+        departments = Department.objects.exclude(pk=self.object.lead_department_id)
+        return ActionForm(data, transitions=transitions, departments=departments)
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data())
@@ -190,9 +196,11 @@ class ComplaintHandleView(WagtailAdminTemplateMixin, BaseObjectMixin, View):
             ContactAccess.objects.create(complaint=complaint, user=request.user)
             return self.render_to_response(self.get_context_data(show_contact=True))
         transitions = workflow.available(complaint, request.user)
-        form = ActionForm(request.POST, transitions=transitions)
+        form = self._action_form(transitions, request.POST)
         if not form.is_valid():
-            messages.error(request, "请选择要执行的操作。")
+            messages.error(
+                request, "请按提示修改后再提交。" if form["action"].value() else "请选择要执行的操作。"
+            )
             return self.render_to_response(self.get_context_data(action_form=form), status=400)
         try:
             workflow.apply(
@@ -200,7 +208,7 @@ class ComplaintHandleView(WagtailAdminTemplateMixin, BaseObjectMixin, View):
                 form.cleaned_data["action"],
                 request.user,
                 message=form.cleaned_data["message"],
-                department=form.cleaned_data["department"],
+                department=form.cleaned_data.get("department"),
             )
         except workflow.TransitionError as error:
             for message in error.messages:
@@ -257,6 +265,9 @@ class OverduePanel(Component):
         }
 
 
+QUEUE_MINOR = "complaints-queue__minor"
+
+
 class ComplaintViewSet(ModelViewSet):
     model = Complaint
     name = "complaint"
@@ -272,13 +283,14 @@ class ComplaintViewSet(ModelViewSet):
     list_per_page = 50
     list_display = [
         "tracking_number",
-        Column("category", label="类别", accessor="get_category_display"),
-        UrgentColumn("urgent", label="紧急"),
-        Column("institution_display", label="被投诉机构"),
+        # Columns a phone leaves out (admin.css): the case page shows them all.
+        Column("category", label="类别", accessor="get_category_display", classname=QUEUE_MINOR),
+        UrgentColumn("urgent", label="紧急", classname="complaints-queue__urgent"),
+        Column("institution_display", label="被投诉机构", classname=QUEUE_MINOR),
         Column("status", label="状态", accessor="get_status_display", sort_key="status"),
-        Column("lead_department", label="承办部门"),
-        DueColumn("due_date", label="办理期限", sort_key="due_date"),
-        DateColumn("created_at", label="提交时间", sort_key="created_at"),
+        Column("lead_department", label="承办部门", classname=QUEUE_MINOR),
+        DueColumn("due_date", label="办理期限", sort_key="due_date", classname="complaints-queue__due"),
+        DateColumn("created_at", label="提交时间", sort_key="created_at", classname=QUEUE_MINOR),
     ]
     # Exports carry no personal data: no names, phone numbers, e-mail or free text.
     list_export = [

@@ -274,13 +274,65 @@ class ReopenForm(TrackForm):
     )
 
 
+# What the submit button says for each action, where the action's own label is too long for a button.
+ACTION_BUTTONS = {"return": "退单", "transfer": "转办", "note": "添加备注"}
+
+
 class ActionForm(forms.Form):
-    """The staff's single form: which transition, a message, and (for a transfer) the department."""
+    """The staff's single form: which transition, and only what that transition needs (its text, and for
+    a transfer the department). The template shows each action's fields when it is chosen and names the
+    button after it (complaints/static/complaints/admin-action.js)."""
 
-    action = forms.ChoiceField(label="操作", widget=forms.RadioSelect)
+    action = forms.ChoiceField(
+        label="操作", widget=forms.RadioSelect, error_messages={"required": "请选择要执行的操作。"}
+    )
     message = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    department = forms.ModelChoiceField(label="转办至", queryset=Department.objects.all(), required=False)
+    department = forms.ModelChoiceField(
+        label="转办至",
+        queryset=Department.objects.none(),
+        required=False,
+        empty_label="请选择要转办的部门",
+        error_messages={"invalid_choice": "请从列表中选择部门。"},
+    )
 
-    def __init__(self, *args, transitions=(), **kwargs):
+    def __init__(self, *args, transitions=(), departments=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.transitions = {t.name: t for t in transitions}
         self.fields["action"].choices = [(t.name, t.label) for t in transitions]
+        if len(self.transitions) == 1:
+            self.fields["action"].initial = next(iter(self.transitions))
+        if "transfer" in self.transitions and departments is not None and departments.exists():
+            self.fields["department"].queryset = departments
+        else:
+            # No transfer possible: no 转办至 at all.
+            del self.fields["department"]
+
+    def options(self):
+        """Each action with its button text and what it needs, for the template's data attributes."""
+        return [
+            {
+                "name": t.name,
+                "label": t.label,
+                "button": ACTION_BUTTONS.get(t.name, t.label),
+                "needs_message": t.needs_message,
+                "message_label": t.message_label,
+                "needs_department": t.needs_department and "department" in self.fields,
+            }
+            for t in self.transitions.values()
+        ]
+
+    def chosen(self):
+        """The option of the action chosen (after an error, or the only one), or None."""
+        value = self["action"].value()
+        return next((option for option in self.options() if option["name"] == value), None)
+
+    def clean(self):
+        data = super().clean()
+        transition = self.transitions.get(data.get("action"))
+        if transition is None:
+            return data
+        if transition.needs_message and not data.get("message", "").strip():
+            self.add_error("message", f"请填写{transition.message_label.split('（')[0]}。")
+        if transition.needs_department and "department" in self.fields and not data.get("department"):
+            self.add_error("department", "请选择要转办的部门。")
+        return data
