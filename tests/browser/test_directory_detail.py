@@ -82,9 +82,11 @@ def test_detail_page_is_accessible_and_the_address_stays_readable_when_tiles_fai
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     assert errors == []
 
-    expect(phone.get_by_role("main").get_by_role("link", name="投诉举报", exact=True)).to_have_attribute(
-        "href", f"/complaints/submit/?institution={centre.pk}"
-    )
+    # The complaint link is a plain link further down, not a button competing with the phone call.
+    complaint = phone.get_by_role("main").get_by_role("link", name="投诉举报这家机构", exact=True)
+    expect(complaint).to_have_attribute("href", f"/complaints/submit/?institution={centre.pk}")
+    expect(complaint).not_to_have_class(re.compile(r"\bbutton\b"))
+    expect(phone.get_by_role("link", name=re.compile("^拨打电话"))).to_have_class(re.compile(r"\bbutton\b"))
 
 
 def test_home_based_care_page_is_accessible_and_shows_only_an_area(page, live_server, institutions):
@@ -107,9 +109,9 @@ def test_detail_page_works_without_javascript(browser, live_server, institutions
         expect(tab.get_by_role("heading", level=1)).to_have_text("阳光宝贝托育中心")
         expect(tab.locator("#inst-map")).to_be_hidden()
         expect(tab.get_by_text("托小班")).to_be_visible()
-        expect(tab.get_by_role("main").get_by_role("link", name="投诉举报", exact=True)).to_have_attribute(
-            "href", re.compile(r"/complaints/submit/\?institution=\d+")
-        )
+        expect(
+            tab.get_by_role("main").get_by_role("link", name="投诉举报这家机构", exact=True)
+        ).to_have_attribute("href", re.compile(r"/complaints/submit/\?institution=\d+"))
     finally:
         context.close()
 

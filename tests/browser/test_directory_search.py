@@ -64,8 +64,10 @@ def test_parent_finds_a_nursery_near_home_on_a_phone(phone, live_server, nurseri
     expect(results.first).to_contain_text("小橡树半日托园")
     expect(results.first).to_contain_text("半日托 1500 元/月")
 
-    # 2. Clears the keyword and picks 临时托 instead: the facet counts show beside each service.
+    # 2. Clears the keyword and picks 临时托 instead: the filters folded into 筛选 after the search, and
+    #    the facet counts show beside each service.
     phone.get_by_label("关键词").fill("")
+    phone.locator("summary", has_text="筛选").click()
     phone.get_by_label(re.compile("^临时托")).check()
     phone.get_by_role("button", name="按条件查找").click()
     expect(results).to_have_count(2)
@@ -74,21 +76,25 @@ def test_parent_finds_a_nursery_near_home_on_a_phone(phone, live_server, nurseri
     expect(phone.get_by_label(re.compile("^临时托"))).to_be_checked()
 
     # 3. Allows location: nearest first, with the distance in kilometres.
+    phone.locator("summary", has_text="筛选").click()
     phone.get_by_role("button", name="使用我的位置").click()
     phone.wait_for_url(re.compile(r"lat=35\.75"))
     expect(results).to_have_count(1)  # 山那边 is 17 km away, outside the default 5 km
     expect(results.first).to_contain_text("阳光临时托育中心")
     expect(results.first.locator(".dir-distance")).to_have_text("0.6 公里")
     expect(phone.locator("#dir-sort")).to_have_value("distance")  # inside the folded "更多条件"
+    expect(phone.locator("#dir-map")).to_be_hidden()  # a phone shows the list until the parent asks
+    phone.get_by_role("button", name="地图").click()
     expect(phone.locator("#dir-map")).to_be_visible()
     expect(phone.locator(".leaflet-marker-icon")).to_have_count(1)
     expect(phone.get_by_text("地图底图暂时无法加载")).to_be_visible()
     assert_accessible(phone)
 
-    # 4. Opens the detail page.
+    # 4. Opens the detail page, which knows where the parent searched from.
     results.first.get_by_role("link", name="阳光临时托育中心").click()
-    phone.wait_for_url(re.compile(r"/directory/institution-\d+/$"))
+    phone.wait_for_url(re.compile(r"/directory/institution-\d+/\?lat=35\.75"))
     expect(phone.get_by_role("heading", level=1)).to_contain_text("阳光临时托育中心")
+    expect(phone.locator(".inst-distance")).to_have_text("距您查找时的位置 0.6 公里")
     assert errors == []
 
 
