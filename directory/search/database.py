@@ -35,11 +35,10 @@ from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
-from directory.choices import ServiceType
 from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, Street
 from directory.search import fulltext, matching, summary
 from directory.search.query import EARTH_RADIUS_KM
-from directory.search.results import Hit, SearchResults, empty_facets
+from directory.search.results import Hit, SearchResults
 
 logger = logging.getLogger("directory.search")
 
@@ -163,33 +162,21 @@ class DatabaseEngine:
         return queryset.order_by(*first, "-score", *nearest, rating, "pk")
 
     def summary(self, query, keyword=None):
-        """(total, facets) in one aggregation over the rows matching all filters but the two facets.
+        """(total, facets) from one aggregation over the rows matching all filters but the two facets.
 
-        Facets are disjunctive: the service counts keep the district filter and ignore the chosen
-        services, the district counts keep the service filter and ignore the chosen district.
+        Rows are counted by district and by the set of services they offer (a bit mask read from the
+        services index), a few dozen groups; `summary.facets_from_cells` turns those into the total and
+        the disjunctive facets (the service counts ignore the chosen services, the district counts the
+        chosen district).
         """
-        chosen = Q(services__service_type__in=query.services) if query.services else None
-        counts = {
-            code: Count("services", filter=Q(services__service_type=code)) for code in ServiceType.values
-        }
-        rows = (
+        cells = (
             self.filtered(query, skip={"service", "district"}, keyword=keyword)
-            .values("district__code")
-            .annotate(_chosen=Count("pk", distinct=True, filter=chosen), **counts)
-            .order_by("district__code")
+            .annotate(_services=RawSQL(summary.services_mask_sql(Institution._meta.db_table), []))
+            .values_list("district__code", "_services")
+            .annotate(_count=Count("pk"))
+            .order_by()
         )
-        facets = empty_facets()
-        total = 0
-        for row in rows:
-            code = row["district__code"]
-            facets["district"][code] = row["_chosen"]
-            if not query.district or code == query.district:
-                total += row["_chosen"]
-                for service in ServiceType.values:
-                    facets["service"][service] += row[service]
-        if query.district:
-            facets["district"].setdefault(query.district, 0)
-        return total, facets
+        return summary.facets_from_cells(query, list(cells))
 
     def page_rows(self, query, total, keyword=None):
         needed = query.offset + query.page_size

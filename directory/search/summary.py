@@ -86,12 +86,24 @@ def totals(query):
             WHERE {" AND ".join(conditions)} GROUP BY d.code, c.services""",
             params,
         )
-        cells = cursor.fetchall()
+        return facets_from_cells(query, cursor.fetchall())
+
+
+def services_mask_sql(table="directory_institution"):
+    """SQL for the bits of the services `table`'s row offers (SERVICE_BITS), one index lookup per row."""
+    return _services_mask_sql().replace("i.id", f"{table}.id")
+
+
+def facets_from_cells(query, cells):
+    """(total, facets) from (district code, services mask, institutions) counts of the rows that match
+    every filter but the two facets: the service counts keep the district filter and ignore the chosen
+    services, the district counts keep the service filter and ignore the chosen district."""
     chosen = sum(SERVICE_BITS[code] for code in query.services)
     facets = empty_facets()
     total = 0
     for code, services, count in cells:
         count = int(count)
+        services = int(services)
         wanted = not chosen or services & chosen
         facets["district"][code] = facets["district"].get(code, 0) + (count if wanted else 0)
         if query.district and code != query.district:
