@@ -10,11 +10,12 @@ through benchmarks/server.py, twice in one run:
 For each, several client threads send a mix of site and directory searches until every worker has answered
 some (their CPU time in /proc/<pid>/stat grows), then each process's PSS (proportional set size: pages shared by n
 processes count 1/n in each) and RSS are read from /proc/<pid>/smaps_rollup. The first search is measured
-on fresh servers, once all their workers have booted: the first search of one is /search/?q=托育, of
-another /directory/?q=托育.
+on fresh servers, once all their workers have booted, one server per search: /search/?q=托育 and
+/directory/?q=托育 (paths gunicorn.conf.py answers once before forking), and /search/?q=宝宝发烧怎么办, which
+no warm-up has asked: its first answer is the cost of a question the server has never seen.
 
-Targets (production): every worker's PSS ≤ 130 MB with the analyser loaded; each first search < 50 ms.
-The script exits non-zero when one is missed.
+Targets (production): every worker's PSS ≤ 130 MB with the analyser loaded; each first search < 50 ms,
+with a verdict line per search. The script exits non-zero when one is missed.
 
     .venv/bin/python benchmarks/memory.py             # 4 workers, 3 rounds of searches
     .venv/bin/python benchmarks/memory.py --why       # also: what the master's memory is made of
@@ -36,7 +37,7 @@ from server import demo_site, gunicorn_process, timed_get_ms
 
 PSS_TARGET_MB = 130
 FIRST_SEARCH_TARGET_MS = 50
-FIRST_SEARCHES = ["/search/?q=托育", "/directory/?q=托育"]
+FIRST_SEARCHES = ["/search/?q=托育", "/search/?q=宝宝发烧怎么办", "/directory/?q=托育"]
 QUERIES = [
     "托育",
     "辅食添加",
@@ -217,18 +218,21 @@ def main():
     workers = [row for row in memory["production"] if row[2] is not None]
     worst_pss = max(mb["Pss"] for _, mb, _ in workers)
     plain_pss = max(mb["Pss"] for _, mb, answered in memory["plain"] if answered is not None)
-    worst_first = max(first_ms for first_ms, _ in first["production"])
-    plain_first = max(first_ms for first_ms, _ in first["plain"])
     pss_ok = worst_pss <= PSS_TARGET_MB and all(answered for _, _, answered in workers)
-    first_ok = worst_first < FIRST_SEARCH_TARGET_MS
     print(
         f"\nworker PSS: largest {worst_pss:.1f} MB, × plain {worst_pss / plain_pss:.2f} "
         f"(target ≤ {PSS_TARGET_MB} MB: {'meets' if pss_ok else 'MISSES'})"
     )
-    print(
-        f"first search: slowest {worst_first:.1f} ms, × plain {worst_first / plain_first:.2f} "
-        f"(target < {FIRST_SEARCH_TARGET_MS} ms: {'meets' if first_ok else 'MISSES'})"
-    )
+    first_ok = True
+    for path, (first_ms, _), (plain_ms, _) in zip(
+        FIRST_SEARCHES, first["production"], first["plain"], strict=True
+    ):
+        meets = first_ms < FIRST_SEARCH_TARGET_MS
+        first_ok &= meets
+        print(
+            f"first search {path}: {first_ms:.1f} ms, × plain {first_ms / plain_ms:.2f} "
+            f"(target < {FIRST_SEARCH_TARGET_MS} ms: {'meets' if meets else 'MISSES'})"
+        )
     return 0 if pss_ok and first_ok else 1
 
 

@@ -16,6 +16,7 @@ against the site's vocabulary by pinyin (fashao → 发烧, 湿诊 → 湿疹): 
 
 import logging
 import math
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -23,7 +24,7 @@ from django.db.models import Count, Max
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from website import text
+from website import page_cache, text
 from website.search_backend import (
     CLUSTER_UNAVAILABLE_ERRORS,
     DATABASE_BACKEND_NAME,
@@ -84,15 +85,19 @@ def live_pages():
 _vocabulary = {"key": None, "value": None}
 
 
-def pages_key():
+def pages_key(pages=None):
     """Changes whenever a live page is added, removed, renamed or republished (one cheap query)."""
-    state = live_pages().aggregate(count=Count("pk"), latest=Max("last_published_at"))
+    state = (live_pages() if pages is None else pages).aggregate(
+        count=Count("pk"), latest=Max("last_published_at")
+    )
     return (state["count"], state["latest"])
 
 
-def site_vocabulary():
-    """Synonym words and the words of live page titles, by pinyin; rebuilt when pages or synonyms change."""
-    key = (pages_key(), len(text.synonym_words()))
+def site_vocabulary(state=None):
+    """Synonym words and the words of live page titles, by pinyin; rebuilt when pages or synonyms change.
+
+    `state` is `pages_key()` when the caller has read it already."""
+    key = (state or pages_key(), len(text.synonym_words()))
     if key != _vocabulary["key"]:
         vocabulary_words = list(text.synonym_words())
         for title in live_pages().values_list("title", flat=True):
@@ -107,10 +112,18 @@ def site_vocabulary():
 # --- Searching --------------------------------------------------------------------------------------
 
 
-def _matching_ids(backend, query, pages):
+def _matching_ids(backend, query, pages, titles=None):
+    """The ids of the pages matching `query`; their titles are noted in `titles` when it is given."""
     if query is None:
         return set()
-    return {page.pk for page in backend.search(query, pages, order_by_relevance=False)}
+    found = backend.search(query, pages, order_by_relevance=False)
+    if titles is None:
+        return {page.pk for page in found}
+    ids = set()
+    for page in found:
+        ids.add(page.pk)
+        titles[page.pk] = page.title
+    return ids
 
 
 def _corrected(term, vocabulary):
@@ -123,34 +136,66 @@ def _corrected(term, vocabulary):
     return text.QueryTerm(reading, (reading, *sorted(text.synonyms(reading) - {reading})), kind="correction")
 
 
+# --- Recent page lists ------------------------------------------------------------------------------
+# A results page needs its pages as their specific classes: one query per page type. A process keeps the
+# lists it built lately, each valid while the content generations it was read at are current
+# (website/page_cache.py: any page, synonym or restriction change replaces them). Which pages answer a
+# query is never remembered: the search index follows a change a moment later, in a background task.
+RECENT_LISTS = 256
+RECENT_FAMILIES = (page_cache.SITE, page_cache.PAGES, page_cache.MEDIA)
+_recent = OrderedDict()
+
+
+_content = {"key": None, "private": None, "pages_key": None}
+
+
+def _searched_pages():
+    """(the live public pages, their `pages_key()`): the private sections and the key are read once per
+    content generation (any page or view-restriction change replaces it), not on every search."""
+    generations = page_cache.current_generations(RECENT_FAMILIES)
+    if generations is None:
+        pages = live_pages()
+        return pages, pages_key(pages)
+    key = tuple(generations.values())
+    if _content["key"] != key:
+        private = Page.objects.all().private_q()
+        pages = Page.objects.live().exclude(private).exclude(depth__lte=1)
+        _content.update(key=key, private=private, pages_key=pages_key(pages))
+    pages = Page.objects.live().exclude(_content["private"]).exclude(depth__lte=1)
+    return pages, _content["pages_key"]
+
+
 def search(query):
     """A SiteSearch for `query`: the ordered ids of the matching live pages and what to tell the reader."""
-    vocabulary = site_vocabulary()
+    pages, state = _searched_pages()
+    vocabulary = site_vocabulary(state)
     parsed = text.query_terms(query, vocabulary=vocabulary)
     result = SiteSearch(query=query, parsed=parsed, corrections=dict(parsed.corrections))
     if parsed.is_empty:
         return result
     try:
-        return _found(result, get_search_backend(), vocabulary)
+        return _found(result, get_search_backend(), vocabulary, pages, total=state[0])
     except CLUSTER_UNAVAILABLE_ERRORS as error:
         # The database backend is kept up to date beside the cluster's (website/settings/search.py).
         logger.warning("搜索集群不可用（%s），站内搜索改由数据库回答", type(error).__name__)
         fresh = SiteSearch(query=query, parsed=parsed, corrections=dict(parsed.corrections))
-        return _found(fresh, get_search_backend(DATABASE_BACKEND_NAME), vocabulary)
+        return _found(fresh, get_search_backend(DATABASE_BACKEND_NAME), vocabulary, pages, total=state[0])
 
 
-def _found(result, backend, vocabulary):
-    """`result` filled in with what `backend` finds for its parsed query."""
+def _found(result, backend, vocabulary, pages, total):
+    """`result` filled in with what `backend` finds for its parsed query among `pages` (`total` of them)."""
     parsed = result.parsed
-    pages = live_pages()
+    found_titles = {}
     # Ages are filters in the directory; here they are words to look for (9 月龄) like any other.
     wanted = [*parsed.concepts, *(t for t in parsed.terms if t.kind == "age" and t not in parsed.concepts)]
     concepts, matches, literal_matches = [], [], []
     for term in wanted:
-        ids = _matching_ids(backend, term_query(term), pages)
+        ids = _matching_ids(backend, term_query(term), pages, found_titles)
         if not ids:
             correction = _corrected(term, vocabulary)
-            corrected_ids = _matching_ids(backend, term_query(correction), pages) if correction else set()
+            corrected_ids = (
+                _matching_ids(backend, term_query(correction), pages, found_titles) if correction else set()
+            )
             if corrected_ids:
                 result.corrections[term.text] = correction.text
                 term, ids = correction, corrected_ids
@@ -165,11 +210,8 @@ def _found(result, backend, vocabulary):
         result.missing_words = [term.text for term in concepts]
         return result
 
-    total = pages.count()
     weights = [math.log((total + 1) / len(ids)) if ids else 0.0 for ids in matches]
-    titles = {
-        pk: text.normalise(title) for pk, title in pages.filter(pk__in=candidates).values_list("pk", "title")
-    }
+    titles = {pk: text.normalise(found_titles[pk]) for pk in candidates}
     engine_order = [
         page.pk for page in backend.search(terms_query(concepts), pages.filter(pk__in=candidates))
     ]
@@ -214,6 +256,21 @@ def _as_typed(term):
 
 def specific_pages(page_ids):
     """The live pages with these ids, in this order, as their specific classes."""
+    generations = page_cache.current_generations(RECENT_FAMILIES)
+    if generations is None:
+        return _specific_pages(page_ids)
+    key = (tuple(page_ids), tuple(generations.values()))
+    found = _recent.get(key)
+    if found is None:
+        found = _recent[key] = _specific_pages(page_ids)
+        while len(_recent) > RECENT_LISTS:
+            _recent.popitem(last=False)
+    else:
+        _recent.move_to_end(key)
+    return list(found)
+
+
+def _specific_pages(page_ids):
     pages = Page.objects.filter(pk__in=page_ids).specific()
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in page_ids if pk in by_id]
