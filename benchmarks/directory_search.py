@@ -101,6 +101,9 @@ class SqliteStore:
     def exists(self, name):
         return (self.data / (name + ".sqlite3")).exists()
 
+    def create(self, name):
+        pass  # SQLite creates the file on the first connection
+
     def drop(self, name):
         for suffix in (".sqlite3", ".sqlite3-wal", ".sqlite3-shm"):
             (self.data / (name + suffix)).unlink(missing_ok=True)
@@ -124,10 +127,14 @@ class PostgresStore:
         import psycopg
 
         with psycopg.connect(f"{self.base}/postgres", autocommit=True) as connection:
-            return connection.execute(sql).fetchall() if sql.startswith("SELECT") else None
+            cursor = connection.execute(sql)
+            return cursor.fetchall() if sql.startswith("SELECT") else None
 
     def exists(self, name):
         return bool(self._admin(f"SELECT 1 FROM pg_database WHERE datname = '{self.prefix}_{name}'"))
+
+    def create(self, name):
+        self._admin(f'CREATE DATABASE "{self.prefix}_{name}"')
 
     def drop(self, name):
         self._admin(f'DROP DATABASE IF EXISTS "{self.prefix}_{name}" WITH (FORCE)')
@@ -145,8 +152,7 @@ def build_databases(store, data, sizes, fresh, static):
     if missing:
         env = bench_env(store.url("build"), STATIC_ROOT=static)
         store.drop("build")
-        if isinstance(store, PostgresStore):
-            store._admin(f'CREATE DATABASE "{store.prefix}_build"')
+        store.create("build")
         manage("migrate", "--verbosity", "0", env=env)
         manage("load_demo", env=env)
         created = 0
