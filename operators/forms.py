@@ -44,17 +44,26 @@ def _text(label, max_length, **kwargs):
 
 
 class CleanTextMixin:
-    """Control characters out of every text a user typed (PostgreSQL refuses NUL)."""
+    """Control characters out of everything typed, before any field reads it: PostgreSQL refuses NUL, and
+    Django's own message for it is unclear. A value of nothing but control characters is then empty, and
+    gets the field's "请填写…" message."""
 
-    def _clean_fields(self):
-        super()._clean_fields()
-        for name, value in list(self.cleaned_data.items()):
-            if isinstance(value, str):
-                self.cleaned_data[name] = clean_input(value) if "\n" not in value else _clean_lines(value)
+    def __init__(self, data=None, *args, **kwargs):
+        if hasattr(data, "setlist"):
+            data = data.copy()
+            for key in data:
+                data.setlist(key, [_clean_typed(value) for value in data.getlist(key)])
+        elif data is not None:
+            data = {key: _clean_typed(value) for key, value in data.items()}
+        super().__init__(data, *args, **kwargs)
 
 
-def _clean_lines(text):
-    return "\n".join(clean_input(line) for line in text.splitlines()).strip()
+def _clean_typed(value):
+    if not isinstance(value, str):
+        return value
+    if "\n" not in value:
+        return clean_input(value)
+    return "\n".join(clean_input(line) for line in value.splitlines()).strip()
 
 
 # --- published at once ------------------------------------------------------------------------------
