@@ -44,7 +44,7 @@ def test_form_errors_are_accessible_and_keep_what_was_typed(live_server, channel
     page.goto(live_server.url + "/complaints/submit/")
     page.get_by_label("发生了什么").fill("太短")
     page.get_by_role("button", name="提交投诉").click()
-    assert page.get_by_text("请选择投诉类别。").is_visible()
+    assert page.locator("#id_category_error").get_by_text("请选择投诉类别。").is_visible()
     assert page.get_by_label("发生了什么").input_value() == "太短"
     assert_accessible(page)
 

@@ -90,12 +90,6 @@ def test_without_javascript_every_menu_item_wraps_onto_a_320_px_screen(live_serv
         context.close()
 
 
-# Pages whose own content (not the site's frame) is still wider than 320 px at 200 % text, by template:
-# the verify result's credit code and verdict (directory/verify.html), the subsidy table
-# (benefits/subsidy_checker_page.html).
-WIDE_CONTENT = {"verify", "benefits checker"}
-
-
 def _too_wide_at_200_percent_text(tab, base_url, page_types, selector):
     too_wide = {}
     for kind, path in page_types.items():
@@ -119,15 +113,8 @@ def test_the_header_and_menu_never_widen_a_320_px_screen_with_text_at_200_percen
 
 
 def test_no_page_type_scrolls_sideways_at_320_px_with_text_at_200_percent(live_server, demo_site, narrow):
-    page_types = {kind: path for kind, path in _page_types().items() if kind not in WIDE_CONTENT}
+    page_types = _page_types()
     page_types["page not found"] = "/no-such-page/"
-    too_wide = _too_wide_at_200_percent_text(narrow, live_server.url, page_types, "html")
-    assert not too_wide, f"wider than the 320 px screen at 200 % text: {too_wide}"
-
-
-@pytest.mark.xfail(strict=True, reason="content of other apps' templates, listed in WIDE_CONTENT (issue 17)")
-def test_pages_with_wide_content_fit_320_px_with_text_at_200_percent(live_server, demo_site, narrow):
-    page_types = {kind: path for kind, path in _page_types().items() if kind in WIDE_CONTENT}
     too_wide = _too_wide_at_200_percent_text(narrow, live_server.url, page_types, "html")
     assert not too_wide, f"wider than the 320 px screen at 200 % text: {too_wide}"
 
@@ -139,10 +126,6 @@ def test_a_failed_complaint_puts_error_in_the_title(live_server, demo_site, page
     assert page.title().startswith("错误：")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='templates/complaints/submit.html does not yet include "includes/error_summary.html" (issue 17)',
-)
 def test_a_failed_complaint_moves_focus_to_a_summary_linking_each_error_to_its_field(
     live_server, demo_site, page
 ):
