@@ -68,7 +68,8 @@ def best_ring_contrast(measure):
     return max((contrast(ring["colour"], ring["behind"]) for ring in measure["rings"]), default=0.0)
 
 
-def _page_types():
+def page_types():
+    """One URL of each public page type in the demo (also walked in 关怀模式 by test_care_mode.py)."""
     from complaints.models import ComplaintsPage
     from directory.models import Institution
     from guidance.models import EventPage, GuidanceArticlePage, PolicyDocumentPage
@@ -91,6 +92,10 @@ def _page_types():
     }
 
 
+# The older name, still imported by tests/browser/test_keyboard.py.
+_page_types = page_types
+
+
 def _weak_indicators(tab):
     """Tabs through a freshly loaded page until focus comes round again; every focused element whose best
     ring is under 3:1, with its figures, and how many stops there were."""
@@ -107,11 +112,14 @@ def _weak_indicators(tab):
     return weak, len(seen)
 
 
+@pytest.mark.parametrize("care_mode", [False, True], ids=["standard", "care-mode"])
 def test_every_focused_element_shows_a_ring_of_at_least_3_to_1_on_each_page_type(
-    live_server, demo_site, page
+    live_server, demo_site, page, care_mode
 ):
+    if care_mode:  # 关怀模式, as the header switch remembers it
+        page.context.add_cookies([{"name": "care_mode", "value": "1", "url": live_server.url}])
     failures = {}
-    for kind, path in _page_types().items():
+    for kind, path in page_types().items():
         response = page.goto(live_server.url + path)
         assert response.status == 200, f"{kind} {path}: {response.status}"
         weak, stops = _weak_indicators(page)

@@ -143,8 +143,8 @@ def test_editor_submits_and_reviewer_signs_the_approval_in_the_real_admin(
     _log_in(reviewer, live_server.url, "reviewer")
     reviewer.goto(edit_url)
     approve = reviewer.locator('button[data-workflow-action-name="approve"]')
-    if not approve.is_visible():
-        reviewer.locator("footer .w-dropdown__toggle").first.click()
+    assert approve.is_visible(), "approval is the reviewer's main button, not hidden in the dropdown"
+    assert "审核通过并发布" in approve.inner_text()
     approve.click()
     reviewer.locator("#id_reviewer_name").fill("王晓梅")
     reviewer.locator("#id_reviewer_title").fill("主任医师")
