@@ -47,6 +47,7 @@ def search_page(request, page):
         "districts": _district_options(request, districts, query, results),
         "sorts": [(key, label) for key, label in SORTS.items() if key != "distance" or query.has_point],
         "rescue": rescue,
+        "relevance_note": _relevance_note(results),
         "understood": _understood_links(request, query),
         "choices": [
             {"place": place, "url": page_url(request, near=choice_near(place), page=None)}
@@ -72,6 +73,16 @@ def search_page(request, page):
         ),
     }
     return TemplateResponse(request, "directory/search.html", context, status=400 if error else 200)
+
+
+def _relevance_note(results):
+    """The page's word on bounded relevance (database.RELEVANCE_WINDOW), or "" when it did not apply."""
+    if results is None or not results.ranked_window:
+        return ""
+    return (
+        f"符合条件的机构较多：“综合排序”在评分最高的 {results.ranked_window:,} 家中按相关程度排列，"
+        "其余按评分排列。可以加上区县、服务类型等条件缩小范围。"
+    )
 
 
 def _understood_links(request, query):

@@ -73,6 +73,8 @@ def results_json(results, query=None, rescue=None):
         "pages": results.pages,
         "facets": results.facets,
         "results": [hit_json(hit) for hit in results.hits],
+        # Relevance ranked only the best rated N matches, the rest follow by rating (null: all ranked).
+        "relevance_window": results.ranked_window,
     }
     if query is not None:
         data.update(reading_json(query))

@@ -174,6 +174,17 @@ def test_relevance_ranks_a_bounded_window_and_every_match_appears_once(town, mon
     assert set(seen) == set(every)
 
 
+def test_the_page_and_the_api_say_when_relevance_ranked_a_window(client, directory_page, town, monkeypatch):
+    for n in range(5):
+        make(f"阳光{n}号托育园")
+    monkeypatch.setattr(database, "RELEVANCE_WINDOW", 4)
+    assert client.get("/api/v1/institutions/", {"q": "阳光"}).json()["relevance_window"] == 4
+    page = client.get("/directory/", {"q": "阳光"})
+    assert "评分最高的 4 家中按相关程度排列" in page.context["relevance_note"]
+    narrow = client.get("/api/v1/institutions/", {"q": "阳光", "district": "410602"}).json()
+    assert narrow["relevance_window"] is None
+
+
 def _queries_for(client, url):
     client.get(url)  # the first search of a process may read statistics; count the next one
     with CaptureQueriesContext(connection) as captured:
