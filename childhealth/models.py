@@ -4,14 +4,14 @@ street, tracked with a number in the complaints' format. A request's personal da
 staff of the service it was routed to, and blanked RETENTION_DAYS after it is finished (privacy.py)."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from nearby.models import LocatedRecord
 
 
 class ServiceKind(models.TextChoices):
@@ -33,20 +33,9 @@ class HealthServiceQuerySet(models.QuerySet):
         return self if user.is_superuser else self.filter(staff=user)
 
 
-class HealthService(models.Model):
+class HealthService(LocatedRecord):
     name = models.CharField("名称", max_length=100)
     kind = models.CharField("类型", max_length=14, choices=ServiceKind.choices)
-    district = models.ForeignKey(
-        "directory.District", on_delete=models.PROTECT, related_name="health_services", verbose_name="区县"
-    )
-    street = models.ForeignKey(
-        "directory.Street",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="health_services",
-        verbose_name="所在街道（乡镇）",
-    )
     served_streets = models.ManyToManyField(
         "directory.Street",
         blank=True,
@@ -54,19 +43,12 @@ class HealthService(models.Model):
         verbose_name="负责入户指导的街道（乡镇）",
         help_text="社区卫生服务中心：这些街道家庭的“申请入户指导”分到本中心。",
     )
-    address = models.CharField("地址", max_length=200)
     opening_hours = models.CharField("门诊时间", max_length=200, blank=True)
     phone = models.CharField("咨询电话", max_length=40, blank=True)
     services_offered = models.CharField(
         "服务项目", max_length=300, blank=True, help_text="例如：儿童健康检查、生长发育评估、新生儿访视"
     )
     offers_entry_checkup = models.BooleanField("可做入托体检", default=False)
-    latitude = models.FloatField(
-        "纬度（WGS-84）", null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
-    )
-    longitude = models.FloatField(
-        "经度（WGS-84）", null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
-    )
     is_public = models.BooleanField("在网站公开", default=True)
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -100,15 +82,6 @@ class HealthService(models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": "纬度和经度要么都填写，要么都不填。"})
-
-    @property
-    def place_line(self):
-        return f"{self.district.name}{self.street.name if self.street_id else ''}"
 
 
 class VisitReason(models.TextChoices):

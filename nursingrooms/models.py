@@ -1,13 +1,13 @@
 """母婴室 (nursing rooms) in public places, the finder page at /mother-baby-rooms/, and the corrections
 citizens send in (信息纠错) for directory managers to review in the admin."""
 
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from nearby.models import LocatedRecord
 
 
 class LocationType(models.TextChoices):
@@ -44,23 +44,11 @@ class NursingRoomQuerySet(models.QuerySet):
         return self.filter(**{facility_field(facility): True})
 
 
-class NursingRoom(models.Model):
+class NursingRoom(LocatedRecord):
     name = models.CharField(
         "名称", max_length=100, help_text="场所名称和母婴室，例如：鹤壁东站候车大厅母婴室"
     )
     location_type = models.CharField("场所类型", max_length=12, choices=LocationType.choices)
-    district = models.ForeignKey(
-        "directory.District", on_delete=models.PROTECT, related_name="nursing_rooms", verbose_name="区县"
-    )
-    street = models.ForeignKey(
-        "directory.Street",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="nursing_rooms",
-        verbose_name="街道（乡镇）",
-    )
-    address = models.CharField("地址", max_length=200)
     position = models.CharField(
         "楼层与位置", max_length=200, blank=True, help_text="例如：二楼候车厅东侧，检票口 A3 旁"
     )
@@ -81,12 +69,6 @@ class NursingRoom(models.Model):
         blank=True,
         related_name="+",
         verbose_name="照片",
-    )
-    latitude = models.FloatField(
-        "纬度（WGS-84）", null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
-    )
-    longitude = models.FloatField(
-        "经度（WGS-84）", null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
     is_open = models.BooleanField("对外开放", default=True, help_text="取消勾选后不在查询页显示。")
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -116,21 +98,10 @@ class NursingRoom(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError({"longitude": "纬度和经度要么都填写，要么都不填。"})
-        if self.street_id and self.district_id and self.street.district_id != self.district_id:
-            raise ValidationError({"street": "所选街道不属于所选区县。"})
-
     @property
     def facilities(self):
         """The labels of the facilities this room has, in the fixed order."""
         return [label for value, label in Facility.choices if getattr(self, facility_field(value))]
-
-    @property
-    def place_line(self):
-        return f"{self.district.name}{self.street.name if self.street_id else ''}"
 
 
 class CorrectionKind(models.TextChoices):

@@ -5,8 +5,10 @@ import pytest
 from django.utils import timezone
 
 from childhealth import privacy
-from childhealth.models import HomeVisitRequest, VisitStatus
+from childhealth.models import HealthService, HomeVisitRequest, VisitStatus
 from childhealth.roles import HOME_VISIT_STAFF
+from childhealth.routing import service_for
+from directory.models import Street
 from tests.childhealth.factories import HealthServiceFactory
 from tests.directory.factories import DistrictFactory, StreetFactory
 from tests.factories import UserFactory
@@ -143,10 +145,6 @@ def test_personal_data_is_removed_after_the_retention_limit(client, streets, run
 
 def test_demo_gives_every_street_a_community_centre(load_demo):
     load_demo("website", "directory", "places", "childhealth")
-    from childhealth.models import HealthService
-    from childhealth.routing import service_for
-    from directory.models import Street
-
     routed = [service_for(street) for street in Street.objects.all()]
     assert all(
         service is not None and street in service.served_streets.all()
