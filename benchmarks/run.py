@@ -27,6 +27,7 @@ SKIP = {"run.py", "server.py"}
 QUICK_ARGS = {
     "directory_search": ["1000", "10000"],
     "directory_data": ["10000", "--pages", "1000", "5000"],
+    "directory_import": ["50000"],
     "guidance_pages": ["3", "100"],
     "complaints_reliability": ["--n", "200", "--clients", "16", "--flood", "20"],
 }

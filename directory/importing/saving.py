@@ -36,7 +36,7 @@ from directory.importing.reading import NOT_IMPORTED, read_table
 from directory.importing.rows import parse_row
 from directory.models import Institution, InstitutionService
 from directory.region import directory_region
-from directory.search import search_engine_url
+from directory.search import fulltext, search_engine_url
 from directory.search.tasks import sync_place
 from website import page_cache
 
@@ -175,6 +175,9 @@ class Importer:
             fields = {"updated_at", "rating", *itertools.chain.from_iterable(row.changed for row in updated)}
             bulk.update(Institution, [row.institution for row in updated], sorted(fields))
         _write_services(pending)
+        # The directory's full-text index, in the same transaction: what the triggers marked as pending
+        # (this batch's new rows and those whose indexed texts changed).
+        fulltext.refresh_pending()
         self.districts_touched.update(row.institution.district_id for row in pending)
 
     def _give_free_slugs(self, institutions):

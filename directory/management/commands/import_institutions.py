@@ -27,7 +27,8 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"找不到文件：{path}")
         data = path.read_bytes()
-        total = count_rows(data, path.name)
+        # Counting reads the whole file once more: only for the bar.
+        total = None if no_progress else count_rows(data, path.name)
         show = not no_progress and (total or 0) >= PROGRESS_FROM_ROWS
         with tqdm(total=total, desc="导入托育机构", unit="行", disable=not show, file=sys.stderr) as bar:
             try:
