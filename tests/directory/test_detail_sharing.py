@@ -59,6 +59,10 @@ def test_detail_page_carries_an_open_graph_share_card_with_absolute_addresses(cl
     )
     assert re.search(r'<meta property="og:description" content="淇滨区，[^"]*普惠托育，空余托位 8 个', html)
     assert '<meta itemprop="image"' in html  # WeChat's and QQ's crawlers read the schema.org names
+    # WeChat's browser, shared without its JS-SDK, takes the page's first image of 300 px or more.
+    first_image = re.search(r"<body.*?(<img [^>]+>)", html, re.S).group(1)
+    assert re.search(r'src="http://testserver/static/directory/share-square[^"]*\.png"', first_image)
+    assert 'width="300" height="300" hidden' in first_image
 
 
 @pytest.mark.django_db
