@@ -134,12 +134,16 @@ def refresh(ids):
                     (pk, *(" ".join(pairs(value)) for value in _texts(*fields))) for pk, *fields in rows
                 ]
                 cursor.executemany(
-                    f"INSERT INTO {TABLE} (rowid, name, address, description) VALUES (%s, %s, %s, %s)", values
+                    f"INSERT OR REPLACE INTO {TABLE} (rowid, name, address, description) VALUES (%s, %s, %s, %s)",
+                    values,
                 )
             else:
                 values = [(pk, _postgresql_document(_texts(*fields))) for pk, *fields in rows]
+                # Two workers catching up the same backlog: the later write wins, neither fails.
                 cursor.executemany(
-                    f"INSERT INTO {TABLE} (institution_id, document) VALUES (%s, %s::tsvector)", values
+                    f"INSERT INTO {TABLE} (institution_id, document) VALUES (%s, %s::tsvector) "
+                    "ON CONFLICT (institution_id) DO UPDATE SET document = EXCLUDED.document",
+                    values,
                 )
             cursor.execute(f"DELETE FROM {PENDING} WHERE institution_id IN ({marks})", chunk)
             written += len(values)

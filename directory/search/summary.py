@@ -63,9 +63,16 @@ def _current(cursor):
     cursor.execute("SELECT generation, summary_generation FROM directory_search_state WHERE id = 1")
     generation, built = cursor.fetchone()
     if generation != built:
+        # One rebuild at a time: the state row is locked (PostgreSQL) or the database is (SQLite's
+        # transactions take the write lock at BEGIN), and a worker that waited finds the work done.
+        lock = " FOR UPDATE" if connection.vendor == "postgresql" else ""
         with transaction.atomic():
-            cursor.execute("SELECT generation FROM directory_search_state WHERE id = 1")
-            _rebuild(cursor, cursor.fetchone()[0])
+            cursor.execute(
+                f"SELECT generation, summary_generation FROM directory_search_state WHERE id = 1{lock}"
+            )
+            generation, built = cursor.fetchone()
+            if generation != built:
+                _rebuild(cursor, generation)
 
 
 def totals(query):
