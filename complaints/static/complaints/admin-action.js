@@ -7,7 +7,7 @@
   if (!form) return;
   var message = form.querySelector("[data-action-field=message]");
   var department = form.querySelector("[data-action-field=department]");
-  var messageLabel = form.querySelector("[data-message-label]");
+  var messageLabel = form.querySelector("[data-action-message-label]");
   var submit = form.querySelector("[data-action-submit]");
   function sync() {
     var chosen = form.querySelector("input[name=action]:checked");
