@@ -116,7 +116,7 @@ def _subsidy_guide_body(national, demo_policy):
         ),
         ("heading", "本市另外的支持"),
         _statement(
-            f"{data.DEMO}示范市对二孩、三孩家庭在国家标准之外每孩每年加发 1200 元，自 2025 年 7 月起，至孩子满 3 周岁。",
+            f"{data.DEMO}本市对二孩、三孩家庭在国家标准之外每孩每年加发 1200 元，自 2025 年 7 月起，至孩子满 3 周岁。",
             demo_policy,
         ),
         _callout(
@@ -198,7 +198,7 @@ def _local_measures_body(seeds):
 def _inclusive_families_body(national, demo_policy):
     return [
         _statement(
-            f"{data.DEMO}示范市向本市户籍 3 岁以下婴幼儿家庭发放普惠托育服务券，每孩每月 300 元，"
+            f"{data.DEMO}本市向户籍在本市的 3 岁以下婴幼儿家庭发放普惠托育服务券，每孩每月 300 元，"
             "在接受服务券的普惠托育机构直接抵扣保育费。",
             demo_policy,
         ),
@@ -227,7 +227,7 @@ def _operators_body(seeds, demo_policy):
             seeds["hebi"],
             "四、保障措施（一）加强政策保障",
         ),
-        _statement(f"{data.DEMO}示范市对普惠托育机构按实际收托的托位每月给予 200 元运营补助。", demo_policy),
+        _statement(f"{data.DEMO}本市对普惠托育机构按实际收托的托位每月给予 200 元运营补助。", demo_policy),
         _statement("托育机构的用水、用电、用气可以按居民生活类价格执行。", seeds["jiangxi"], "三、保障措施"),
         _paragraph('更多地方措施见<a href="/benefits/local-measures/">各地支持措施</a>。'),
     ]

@@ -3,7 +3,8 @@
 Facts about the national 育儿补贴 are as publicly described (新华社 release of 28 July 2025, the State
 Council Information Office press conference of 30 July 2025). No 文号 was published with the national
 scheme, so none is given. Local measures are summarised, in this site's words, from the seed documents
-(江西, 鹤壁, 江北); everything about "示范市" is invented for the demo and marked 【演示数据】.
+(江西, 鹤壁, 江北). The demo city is 鹤壁市 (the directory's districts); its own invented measures say
+"本市" rather than put words in a real government's mouth, and are marked （演示） and 【演示数据】.
 """
 
 import datetime
@@ -51,9 +52,9 @@ SEED_POLICIES = {
 
 DEMO_VOUCHER_POLICY = {
     "slug": "demo-city-childcare-voucher",
-    "title": "示范市普惠托育服务券和托位补助实施办法（演示）",
+    "title": "本市普惠托育服务券和托位补助实施办法（演示）",
     "document_number": "",
-    "issuer": "示范市卫生健康委员会（演示）",
+    "issuer": "市卫生健康委员会（演示）",
     "issued_date": datetime.date(2025, 3, 1),
     "summary": (
         f"{DEMO}为展示本站功能而虚构的地方政策：向本市户籍 3 岁以下婴幼儿家庭发放普惠托育服务券，"
@@ -78,7 +79,7 @@ NATIONAL_RULE = {
 
 DEMO_TOP_UP = {
     "name": "二孩、三孩育儿补贴加发（演示）",
-    "area": "示范市",
+    "area": "本市（演示）",
     "condition": "为二孩或三孩",
     "amount_per_year": Decimal("1200"),
     "applies_from": datetime.date(2025, 7, 1),

@@ -15,12 +15,24 @@ from website.demo import DEMO_NOTICE, ensure_child, home_page
 
 DEMO_CODE = "DEMO234567"
 
-# (tracking suffix, category, institution name, days ago, path of transitions, description)
+# The nurseries the cases are about: institutions of the demo directory (directory/demo.py, loaded first),
+# by district, kind and place in name order, so every case names a nursery a visitor can look up.
+NURSERIES = {
+    "qibin-1": ("淇滨区", "centre", 0),
+    "qibin-2": ("淇滨区", "centre", 1),
+    "shancheng": ("山城区", "centre", 0),
+    "home": ("淇滨区", "home", 0),
+    "xunxian": ("浚县", "centre", 0),
+}
+# An unfiled minder is by definition not in the directory: the case names a place instead.
+UNFILED_PLACE = "淇滨区九州路街道某小区 5 栋楼下的无名看护点（演示）"
+
+# (tracking suffix, category, nursery key or None, days ago, path of transitions, description)
 CASES = [
     (
         "DEMO0001",
         "food",
-        "示范市小橙子托育园（演示）",
+        "qibin-1",
         1,
         [],
         "午餐的米饭有异味，孩子回家后说肚子不舒服，同班还有几个孩子也这样。",
@@ -28,7 +40,7 @@ CASES = [
     (
         "DEMO0002",
         "fire",
-        "示范市向日葵托育中心（演示）",
+        "shancheng",
         3,
         ["accept"],
         "二楼的安全出口被几箱杂物堵住，走廊里的灭火器压力表指在红区。",
@@ -36,15 +48,15 @@ CASES = [
     (
         "DEMO0003",
         "hygiene",
-        "示范市星星家庭托育点（演示）",
+        "home",
         40,
         ["accept", "start"],
-        "孩子接回家时尿布很久没换过，教室里的玩具看起来很久没有消毒。",
+        "孩子接回家时尿布很久没换过，玩具看起来很久没有消毒。",
     ),
     (
         "DEMO0004",
         "fees",
-        "示范市彩虹托育园（演示）",
+        "qibin-2",
         20,
         ["accept", "start", "reply"],
         "机构要求一次性预交半年的保育费，不交就不给学位。",
@@ -52,37 +64,43 @@ CASES = [
     (
         "DEMO0005",
         "unfiled",
-        "某小区 5 栋楼下的无名看护点（演示）",
+        None,
         30,
         ["accept", "start", "reply", "rate"],
         "小区里有人在家里同时看护七八个婴幼儿，没有挂牌，也查不到备案信息。",
     ),
-    ("DEMO0006", "other", "示范市蓝天早教中心（演示）", 10, ["reject"], "希望增加周末开放的托育班次。"),
-    (
-        "DEMO0007",
-        "abuse",
-        "示范市小橙子托育园（演示）",
-        0,
-        [],
-        "孩子胳膊上有掐痕，回家说被老师关在小黑屋里。",
-    ),
-    (
-        "DEMO0008",
-        "premises",
-        "示范市向日葵托育中心（演示）",
-        2,
-        ["accept"],
-        "户外滑梯的螺丝松动，扶手有一段已经断裂。",
-    ),
+    ("DEMO0006", "other", "xunxian", 10, ["reject"], "希望增加周末开放的托育班次。"),
+    ("DEMO0007", "abuse", "qibin-1", 0, [], "孩子胳膊上有掐痕，回家说被老师关在小黑屋里。"),
+    ("DEMO0008", "premises", "shancheng", 2, ["accept"], "户外滑梯的螺丝松动，扶手有一段已经断裂。"),
     (
         "DEMO0009",
         "safety",
-        "示范市小橙子托育园（演示）",
+        "qibin-1",
         2,
         ["return"],
         "孩子午睡时被同班小朋友咬伤，老师没有处理也没有告诉家长。",
     ),
 ]
+
+
+def _nursery(key):
+    """The demo directory's institution for `key`, or None (no directory loaded, or no such institution)."""
+    from directory.models import Institution
+
+    if key is None:
+        return None
+    district, kind, index = NURSERIES[key]
+    found = Institution.objects.public().filter(district__name=district, kind=kind).order_by("name", "pk")
+    return found[index : index + 1].first()
+
+
+def _institution_name(key, nursery):
+    if nursery is not None:
+        return nursery.name
+    if key is None:
+        return UNFILED_PLACE
+    return f"{NURSERIES[key][0]}的一家托育机构（演示）"  # only when the directory's demo is not loaded
+
 
 MESSAGES = {
     "return": "反映的是保育照护和家园沟通问题，不属于安全生产监管，请卫生健康局统筹。",
@@ -159,15 +177,17 @@ def _staff(departments):
 
 def _ensure_cases(users):
     today = timezone.localdate()
-    for suffix, category, name, days_ago, steps, description in CASES:
+    for suffix, category, nursery_key, days_ago, steps, description in CASES:
         tracking_number = f"TS{today:%Y}0101-{suffix}"
         if Complaint.objects.filter(tracking_number__endswith=suffix).exists():
             continue
         created = timezone.now() - datetime.timedelta(days=days_ago)
+        nursery = _nursery(nursery_key)
         complaint = Complaint(
             tracking_number=tracking_number,
             category=category,
-            institution_name=name,
+            institution=nursery,
+            institution_name=_institution_name(nursery_key, nursery),
             description=f"{description}（演示数据）",
             anonymous=suffix in ("DEMO0005", "DEMO0007"),
             contact_name="" if suffix in ("DEMO0005", "DEMO0007") else "王女士",

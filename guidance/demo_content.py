@@ -54,8 +54,8 @@ def source(title, publisher, year=None):
     return {"title": title, "publisher": publisher, "year": year, "url": ""}
 
 
-HOSPITAL = "示范市妇幼保健院（演示）"
-WOMENS_FEDERATION = "示范市妇女联合会（演示）"
+HOSPITAL = "鹤壁市妇幼保健院（演示）"
+WOMENS_FEDERATION = "鹤壁市妇女联合会（演示）"
 
 # The documents the demo articles rest on, by their real titles.
 CARE_GUIDELINE = source("3岁以下婴幼儿健康养育照护指南（试行）", "国家卫生健康委员会", 2022)
@@ -615,7 +615,7 @@ ARTICLES = [
         ["family-policy"],
         WOMENS_FEDERATION,
         "吴宏",
-        "法律顾问，示范市妇联权益部（演示）",
+        "法律顾问，鹤壁市妇联权益部（演示）",
         50,
         [
             p(
@@ -646,7 +646,7 @@ ARTICLES = [
         ["childcare"],
         WOMENS_FEDERATION,
         "吴宏",
-        "法律顾问，示范市妇联权益部（演示）",
+        "法律顾问，鹤壁市妇联权益部（演示）",
         80,
         [
             p(
@@ -671,7 +671,7 @@ ARTICLES = [
         "nursery-adjustment",
         "入托适应：帮孩子度过分离焦虑",
         "刚入托时哭闹是常见的。介绍入托前的准备、分别时的做法，以及和保育人员配合的方法。",
-        ["1-2y", "2-3y"],
+        ["6-12m", "1-2y", "2-3y"],  # 乳儿班 take babies from 6 months, and separation anxiety starts then
         ["childcare", "play"],
         WOMENS_FEDERATION,
         "赵敏",
@@ -805,8 +805,8 @@ EVENTS = [
         "class",
         "儿童保健医生现场演示辅食制作，讲解 6～12 月龄宝宝的辅食安排，并解答家长提问。",
         14,
-        "示范市妇幼保健院门诊楼三楼健康教育室（演示地址）",
-        "示范市妇幼保健院（演示）",
+        "鹤壁市妇幼保健院门诊楼三楼健康教育室（演示地址）",
+        HOSPITAL,
         ["6-12m"],
         "",
         30,
@@ -818,8 +818,8 @@ EVENTS = [
         "activity",
         "志愿者带领家长和孩子一起读绘本、做手工，帮助家长掌握亲子阅读的方法。",
         21,
-        "示范市图书馆少儿阅览室（演示地址）",
-        "示范市妇女联合会（演示）",
+        "鹤壁市图书馆少儿阅览室（演示地址）",
+        WOMENS_FEDERATION,
         ["1-2y", "2-3y"],
         "",
         20,
@@ -831,8 +831,8 @@ EVENTS = [
         "lecture",
         "儿童急诊科医生讲解跌落、烫伤、异物卡喉的预防和现场急救方法。",
         -20,
-        "示范市人民路社区服务中心二楼会议室（演示地址）",
-        "示范市卫生健康委员会（演示）",
+        "淇滨区九州路街道社区服务中心二楼会议室（演示地址）",
+        "鹤壁市卫生健康委员会（演示）",
         ["0-6m", "6-12m", "1-2y", "2-3y"],
         "",
         60,
@@ -844,8 +844,8 @@ EVENTS = [
         "class",
         "面向孕晚期准父母，讲解母乳喂养的准备、含接姿势和产后常见问题。",
         -45,
-        "示范市妇幼保健院孕妇学校（演示地址）",
-        "示范市妇幼保健院（演示）",
+        "鹤壁市妇幼保健院孕妇学校（演示地址）",
+        HOSPITAL,
         ["0-6m"],
         "孕晚期准父母",
         40,

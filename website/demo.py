@@ -106,10 +106,11 @@ def _ensure_settings(site):
     site_settings = SiteSettings.for_site(site)
     if site_settings.hotlines:
         return
-    site_settings.address = "示范市人民路 1 号（演示地址）"
+    site_settings.organisation = "鹤壁市卫生健康委员会（演示）"
+    site_settings.address = "鹤壁市淇滨区九州路 1 号（演示地址）"
     site_settings.hotlines = [("hotline", hotline) for hotline in DEMO_HOTLINES]
-    site_settings.icp_number = "示ICP备00000000号-1（演示）"
-    site_settings.public_security_number = "示公网安备 00000000000000号（演示）"
+    site_settings.icp_number = "豫ICP备00000000号-1（演示）"
+    site_settings.public_security_number = "豫公网安备 00000000000000号（演示）"
     site_settings.footer_note = f"<p>{DEMO_NOTICE}</p>"
     site_settings.save()
 
