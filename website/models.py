@@ -81,7 +81,7 @@ class SiteSettings(BaseSiteSetting):
     health_emergency_notice = models.CharField(
         "紧急提示（健康内容）",
         max_length=200,
-        default="孩子出现呼吸困难、抽搐、意识不清等紧急情况，请立即拨打 120；健康咨询请拨打 12320 卫生健康热线。",
+        default="孩子呼吸困难、抽搐、叫不醒，立即拨打 120；拿不准时拨打 12320 卫生健康热线。",
         help_text="显示在科学育儿等健康内容页面顶部；首页同时显示两条紧急提示。",
     )
     hotlines = StreamField([("hotline", HotlineBlock())], blank=True, verbose_name="热线电话")

@@ -158,3 +158,48 @@ def test_editor_submits_and_reviewer_signs_the_approval_in_the_real_admin(
     assert "幼儿刷牙的正确方法（新）" in visitor.locator("h1").inner_text()
     assert "王晓梅（主任医师）" in visitor.locator(".review-box").inner_text()
     visitor_context.close()
+
+
+IN_VIEW = """(selector) => { const box = document.querySelector(selector).getBoundingClientRect();
+  return box.top >= -1 && box.top < window.innerHeight; }"""
+
+
+@pytest.mark.parametrize("care_mode", [False, True], ids=["standard", "care-mode"])
+def test_on_a_phone_the_see_a_doctor_box_is_one_tap_from_the_top_of_the_fever_article(
+    live_server, guidance_demo, phone, care_mode
+):
+    if care_mode:
+        phone.context.add_cookies([{"name": "care_mode", "value": "1", "url": live_server.url}])
+    phone.goto(live_server.url + "/guidance/fever-at-home/")
+    jump = phone.get_by_role("link", name="何时就医：看哪些情况要去医院")
+    bar = phone.get_by_role("note", name="紧急求助").inner_text()
+
+    assert jump.bounding_box()["y"] + jump.bounding_box()["height"] <= 740  # on the first screen
+    assert "120" in bar and "12320" in bar and "110" not in bar
+    jump.click()
+
+    assert phone.url.endswith("#when-to-see-a-doctor")
+    assert phone.evaluate(IN_VIEW, "#when-to-see-a-doctor")
+    assert "3 月龄以下的宝宝只要发热" in phone.locator("#when-to-see-a-doctor").inner_text()
+    assert_accessible(phone)
+
+
+def test_the_table_of_contents_takes_a_reader_to_each_section(live_server, guidance_demo, phone):
+    phone.goto(live_server.url + "/guidance/first-complementary-foods/")
+    contents = phone.get_by_role("navigation", name="本文目录")
+
+    contents.get_by_role("link", name="1 岁以内不要给的食物").click()
+    heading = phone.get_by_role("heading", name="1 岁以内不要给的食物")
+
+    assert phone.evaluate(IN_VIEW, f"[id='{heading.get_attribute('id')}']")
+    contents_items = contents.get_by_role("link").all_inner_texts()
+    assert contents_items[-1] == "何时就医" and "紧急情况：立即拨打 120" in contents_items
+
+
+def test_safety_pages_give_110_and_health_numbers_stay_off_them(live_server, demo_site, page):
+    page.goto(live_server.url + "/complaints/")
+    bar = page.get_by_role("note", name="紧急求助")
+
+    assert "110" in bar.inner_text()
+    assert "120" not in bar.inner_text()
+    assert bar.get_by_role("link", name="110").get_attribute("href") == "tel:110"
