@@ -28,7 +28,7 @@ QUICK_ARGS = {
     "directory_search": ["1000", "10000"],
     "directory_data": ["10000", "--pages", "1000", "5000"],
     "directory_import": ["50000"],
-    "guidance_pages": ["3", "100"],
+    "guidance_pages": ["12", "50"],
     "complaints_reliability": ["--n", "200", "--clients", "16", "--flood", "20"],
 }
 # A line that states a result: a verdict, a ratio, a rate.
