@@ -71,6 +71,9 @@ def test_an_impossible_date_is_explained_next_to_the_field(live_server, benefits
     phone.goto(live_server.url + "/benefits/childcare-subsidy/")
     # A browser's date picker cannot produce 2025-02-30; a typed URL or an old browser can.
     phone.goto(live_server.url + "/benefits/childcare-subsidy/?birth=2025-02-30")
-    error = phone.get_by_role("alert")
-    assert error.inner_text() == "2025 年 2 月没有 30 日，请检查出生日期。"
+    assert phone.locator("#birth-error").inner_text() == "2025 年 2 月没有 30 日，请检查出生日期。"
     assert phone.locator("#birth").get_attribute("aria-invalid") == "true"
+    # The error summary says it first, takes focus and links to the field.
+    summary = phone.get_by_role("alert")
+    assert summary.get_by_role("link").inner_text() == "2025 年 2 月没有 30 日，请检查出生日期。"
+    assert phone.evaluate("document.activeElement.hasAttribute('data-error-summary')")
