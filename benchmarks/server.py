@@ -91,7 +91,12 @@ def gunicorn_process(env, workers=2, threads=1, timeout=60, config=GUNICORN_CONF
         yield base_url, process
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            # Workers still loading the application (gunicorn's defaults) may take long on a busy machine.
+            process.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @contextlib.contextmanager
