@@ -146,20 +146,28 @@ def _generation_model():
 
 
 def current_generations(families):
-    """{family: generation} for these families, or None while one of them has none yet (right after a
-    flush or a restore: nothing is cached until content changes)."""
-    # Every cached page pays for this read: plain SQL, because building it with the ORM costs more than
-    # running it.
+    """{family: generation} for these families, or None while there are none (right after a flush or a
+    restore: nothing is cached until content changes)."""
+    values = _read_generations()
+    if values and len(values) < len(FAMILY_IDS):
+        # Some rows but not all: a database from before this family existed. Random tokens are safe.
+        for pk in sorted(set(FAMILY_IDS.values()) - set(values)):
+            _create_row(_generation_model(), pk, secrets.randbits(62))
+        values = _read_generations()
+    if len(values) < len(FAMILY_IDS):
+        return None
+    return {family: values[FAMILY_IDS[family]] for family in families}
+
+
+def _read_generations():
+    """{row id: value} of every family's row. Every cached page pays for this read: plain SQL, because
+    building it with the ORM costs more than running it."""
     model = _generation_model()
     connection = connections[router.db_for_read(model)]
     table = connection.ops.quote_name(model._meta.db_table)
-    ids = [FAMILY_IDS[family] for family in families]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, value FROM {table} WHERE id IN ({', '.join(['%s'] * len(ids))})", ids)
-        values = dict(cursor.fetchall())
-    if len(values) < len(ids):
-        return None
-    return {family: values[FAMILY_IDS[family]] for family in families}
+        cursor.execute(f"SELECT id, value FROM {table}")
+        return dict(cursor.fetchall())
 
 
 def bump(*families):
@@ -170,14 +178,15 @@ def bump(*families):
     can never arrive at a value some cached page was rendered at.
     """
     model = _generation_model()
+    complete = True
     for family in families:
         token = secrets.randbits(62)
-        if model.objects.filter(pk=FAMILY_IDS[family]).update(value=token):
-            continue
-        _create_row(model, FAMILY_IDS[family], token)
-    missing = set(FAMILY_IDS.values()) - set(model.objects.values_list("pk", flat=True))
-    for pk in sorted(missing):
-        _create_row(model, pk, secrets.randbits(62))
+        if not model.objects.filter(pk=FAMILY_IDS[family]).update(value=token):
+            _create_row(model, FAMILY_IDS[family], token)
+            complete = False
+    if not complete:
+        for pk in sorted(set(FAMILY_IDS.values()) - set(model.objects.values_list("pk", flat=True))):
+            _create_row(model, pk, secrets.randbits(62))
 
 
 def _create_row(model, pk, token):
@@ -280,11 +289,14 @@ def _cached_response(entry):
     return response
 
 
-def _look_up(request, families):
-    """The cached response for this request, or None; notes the generations read for `_store`."""
+def _look_up(request, families, query_params=None):
+    """The cached response for this request, or None; notes the generations read for `_store`.
+    With `query_params` (the page is known), a request with any other parameter is not looked up at all."""
     _drop_tracking_parameters(request)
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
         return None
+    if query_params is not None and any(name not in query_params for name in request.GET):
+        return None  # a directory search: never cached, so no generation to read either
     generations = current_generations(families)
     if generations is None:
         return None
@@ -319,7 +331,7 @@ def serve_or_store(serve_page):
             generations is not None and set(generations) != set(policy.families)
         ):
             request.page_cache_looked_up = True
-            cached = _look_up(request, policy.families)
+            cached = _look_up(request, policy.families, policy.query_params)
             if cached is not None:
                 return cached
             generations = getattr(request, "page_cache_generations", None)
