@@ -6,12 +6,14 @@ Operator views never take an institution from the URL: `OperatorMixin` reads it 
 (operators/access.py), and every record is looked up within it, so another institution's record is a 404.
 """
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import path, register_converter, reverse
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem, SubmenuMenuItem
@@ -45,6 +47,24 @@ from operators.models import (
 )
 from operators.staff import save_staff_member
 from operators.visits import RETENTION_DAYS
+
+# A record id in a URL or a form: digits that fit every database's bigint. Django's own <int:…> takes any
+# number of digits, and a 20-digit one overflows the column type: a 500 instead of a 404.
+ID_RE = re.compile(r"^[0-9]{1,18}$")
+
+
+class RecordIdConverter:
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(RecordIdConverter, "operators_id")
+
 
 # --- the operator's own institution ------------------------------------------------------------------
 
@@ -132,7 +152,8 @@ class PhotosView(OperatorMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if "delete" in request.POST:
-            photo = self.institution.photos.filter(pk=str(request.POST["delete"])[:12]).first()
+            value = request.POST["delete"]
+            photo = self.institution.photos.filter(pk=value).first() if ID_RE.match(value) else None
             if photo is None:
                 messages.error(request, "没有找到这张照片，可能已被删除。")
             else:
@@ -371,12 +392,12 @@ def admin_urls():
         path("changes/", ChangeListView.as_view(), name="changes"),
         path("changes/new/", ChangeRequestView.as_view(), name="change_new"),
         path("visits/", VisitListView.as_view(), name="visits"),
-        path("visits/<int:pk>/", VisitView.as_view(), name="visit"),
+        path("visits/<operators_id:pk>/", VisitView.as_view(), name="visit"),
         path("staff/", StaffListView.as_view(), name="staff"),
         path("staff/add/", StaffEditView.as_view(), name="staff_add"),
-        path("staff/<int:pk>/", StaffEditView.as_view(), name="staff_edit"),
+        path("staff/<operators_id:pk>/", StaffEditView.as_view(), name="staff_edit"),
         path("review/", ReviewListView.as_view(), name="review_list"),
-        path("review/<int:pk>/", ReviewView.as_view(), name="review"),
+        path("review/<operators_id:pk>/", ReviewView.as_view(), name="review"),
     ]
 
 

@@ -64,3 +64,31 @@ class VisitRequestFactory(factory.django.DjangoModelFactory):
     preferred_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=3))
     child_age_months = 18
     message = "想看看午睡室。"
+
+
+CHANGE_FORM_URL = "/admin/operators/changes/new/"
+
+
+def change_form(institution, **changes):
+    """The change form as the operator sees it filled in, with `changes` applied."""
+    classroom = institution.classes.get()
+    data = {
+        "name": institution.name,
+        "offer_full_day": "on",
+        "fee_full_day": "2800",
+        "note": "",
+        "classes-TOTAL_FORMS": "2",
+        "classes-INITIAL_FORMS": "1",
+        "classes-MIN_NUM_FORMS": "0",
+        "classes-MAX_NUM_FORMS": "20",
+        "classes-0-id": str(classroom.pk),
+        "classes-0-class_type": "toddler_small",
+        "classes-0-capacity": "15",
+        "classes-0-caregivers": "",
+        "classes-1-id": "",
+        "classes-1-class_type": "",
+        "classes-1-capacity": "",
+        "classes-1-caregivers": "",
+    }
+    data.update(changes)
+    return data

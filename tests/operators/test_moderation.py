@@ -5,33 +5,8 @@ import pytest
 from wagtail.models import Revision
 
 from operators.models import ChangeRequest, ChangeStatus
-
-NEW = "/admin/operators/changes/new/"
-
-
-def proposal(institution, **changes):
-    """The change form as the operator sees it filled in, with `changes` applied."""
-    classroom = institution.classes.get()
-    data = {
-        "name": institution.name,
-        "offer_full_day": "on",
-        "fee_full_day": "2800",
-        "note": "",
-        "classes-TOTAL_FORMS": "2",
-        "classes-INITIAL_FORMS": "1",
-        "classes-MIN_NUM_FORMS": "0",
-        "classes-MAX_NUM_FORMS": "20",
-        "classes-0-id": str(classroom.pk),
-        "classes-0-class_type": "toddler_small",
-        "classes-0-capacity": "15",
-        "classes-0-caregivers": "",
-        "classes-1-id": "",
-        "classes-1-class_type": "",
-        "classes-1-capacity": "",
-        "classes-1-caregivers": "",
-    }
-    data.update(changes)
-    return data
+from tests.operators.factories import CHANGE_FORM_URL as NEW
+from tests.operators.factories import change_form as proposal
 
 
 def test_a_rename_waits_for_approval_and_appears_only_after_a_manager_approves(
