@@ -671,7 +671,7 @@ ARTICLES = [
         "nursery-adjustment",
         "入托适应：帮孩子度过分离焦虑",
         "刚入托时哭闹是常见的。介绍入托前的准备、分别时的做法，以及和保育人员配合的方法。",
-        ["6-12m", "1-2y", "2-3y"],  # 乳儿班 take babies from 6 months, and separation anxiety starts then
+        ["1-2y", "2-3y"],
         ["childcare", "play"],
         WOMENS_FEDERATION,
         "赵敏",
