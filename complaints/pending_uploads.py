@@ -9,6 +9,7 @@ session, and expire after PENDING_MAX_AGE; `purge_complaint_personal_data` delet
 session left behind.
 """
 
+import hashlib
 import secrets
 import time
 
@@ -68,13 +69,17 @@ def keep(request, attachments):
     entries = kept(request)
     for attachment in attachments:
         attachment.file.seek(0)
+        data = attachment.file.read()
+        # The same failed form sent twice (a double tap, a reload) keeps each file once.
+        digest = hashlib.sha256(data).hexdigest()
+        if any(entry.get("digest") == digest for entry in entries):
+            continue
         extension = attachment.file.name.rsplit(".", 1)[-1]
-        path = _storage().save(
-            f"{PENDING_DIR}/{secrets.token_hex(16)}.{extension}", ContentFile(attachment.file.read())
-        )
+        path = _storage().save(f"{PENDING_DIR}/{secrets.token_hex(16)}.{extension}", ContentFile(data))
         entries.append(
             {
                 "key": secrets.token_hex(8),
+                "digest": digest,
                 "name": (getattr(attachment, "original_name", "") or "附件")[:MAX_NAME_LENGTH],
                 "path": path,
                 "content_type": attachment.content_type,

@@ -6,12 +6,13 @@ import os
 import re
 import time
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from complaints import pending_uploads
 from complaints.models import Complaint
 from complaints.storage import private_root
-from tests.complaints.factories import form_data, photo, post_form
+from tests.complaints.factories import form_data, image_bytes, photo, post_form
 from tests.directory.factories import InstitutionFactory
 
 SUBMIT = "/complaints/submit/"
@@ -104,8 +105,6 @@ def test_a_kept_photo_can_be_removed_before_sending(client, channel):
 
 
 def test_a_refused_file_is_not_kept(client, channel):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     _clear_pending()
     fake = SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 not an image", content_type="image/jpeg")
     html = post_form(client, {**form_data(description="太短"), "attachments": [fake]}).content.decode()
@@ -113,12 +112,18 @@ def test_a_refused_file_is_not_kept(client, channel):
     assert _pending_files() == []
 
 
+def _distinct_photo(index):
+    return SimpleUploadedFile(f"{index}.jpg", image_bytes(size=(40 + index, 30)), content_type="image/jpeg")
+
+
 def test_kept_photos_count_against_the_five_attachment_limit(client, channel):
     _clear_pending()
-    post_form(client, {**form_data(description="太短"), "attachments": [photo(f"{i}.jpg") for i in range(4)]})
-    html = post_form(
-        client, {**form_data(), "attachments": [photo("5.jpg"), photo("6.jpg")]}
-    ).content.decode()
+    post_form(
+        client, {**form_data(description="太短"), "attachments": [_distinct_photo(i) for i in range(4)]}
+    )
+    assert len(_pending_files()) == 4
+    more = [_distinct_photo(5), _distinct_photo(6)]
+    html = post_form(client, {**form_data(), "attachments": more}).content.decode()
     assert "已上传 4 个，又选择了 2 个" in html
     assert Complaint.objects.count() == 0
 
@@ -193,3 +198,12 @@ def test_a_wrong_query_code_is_an_error_in_the_title_and_summary(client, channel
     html = client.post(TRACK, {"tracking_number": "TS20260101-AAAAAAAA", "query_code": "X"}).content.decode()
     assert _title(html).startswith("错误：")
     assert "有 1 处需要修改" in html and "受理编号或查询码不正确" in html
+
+
+def test_the_same_failed_form_sent_twice_keeps_its_photo_once(client, channel):
+    _clear_pending()
+    data = form_data(description="太短")
+    post_form(client, {**data, "attachments": [photo("a.jpg")]})
+    html = post_form(client, {**data, "attachments": [photo("a.jpg")]}).content.decode()
+    assert html.count("已上传：a.jpg") == 1
+    assert len(_pending_files()) == 1
