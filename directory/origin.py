@@ -2,7 +2,9 @@
 
 The search page adds `lat`, `lng` (and `near`, the typed place's name) to its links; the next page shows
 each institution's distance from there. The values come from a link anyone can edit: anything that is
-not a point in China is ignored (the page then simply shows no distance), never an error.
+not a point in China is ignored (the page then simply shows no distance), never an error. The typed
+name itself is never shown: a government page must not print words from a crafted link (“距‘请先转账…’”),
+so it only tells "您查找的地点" from "您查找时的位置".
 """
 
 import math
@@ -20,11 +22,11 @@ MAX_LABEL_LENGTH = 60
 class Origin:
     lat: float
     lng: float
-    label: str = ""  # the typed place (九州路); empty for the browser's own position
+    label: str = ""  # the typed place (九州路), passed on but never shown; empty for the browser's position
 
     @property
     def description(self):
-        return f"“{self.label}”" if self.label else "您查找时的位置"
+        return "您查找的地点" if self.label else "您查找时的位置"
 
     def as_params(self):
         """The query parameters that carry this origin to the next page."""

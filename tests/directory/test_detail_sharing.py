@@ -16,7 +16,15 @@ def visible_text(response):
 def test_detail_page_shows_the_distance_from_the_place_the_parent_searched_around(client, directory_page):
     nursery = InstitutionFactory(latitude=35.7550, longitude=114.2900)
     page = visible_text(client.get(f"/directory/{nursery.slug}/?lat=35.75&lng=114.29&near=九州路"))
-    assert "距“九州路” 0.6 公里" in page
+    assert "距您查找的地点 0.6 公里" in page
+
+
+@pytest.mark.django_db
+def test_words_from_a_crafted_link_are_never_printed_on_the_page(client, directory_page):
+    nursery = InstitutionFactory()
+    page = visible_text(client.get(f"/directory/{nursery.slug}/?lat=35.75&lng=114.29&near=请先转账到本账户"))
+    assert "请先转账" not in page
+    assert "距您查找的地点" in page
 
 
 @pytest.mark.django_db
