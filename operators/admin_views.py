@@ -45,6 +45,7 @@ from operators.models import (
     VisitRequest,
     VisitStatus,
 )
+from operators.publishing import steps_text
 from operators.staff import save_staff_member
 from operators.visits import RETENTION_DAYS
 
@@ -130,12 +131,15 @@ class InstantInfoView(OperatorMixin, FormView):
     header_icon = "time"
 
     def get_initial(self):
-        return {field: getattr(self.institution, field) for field in InstantInfoForm.LABELS}
+        initial = {field: getattr(self.institution, field) for field in InstantInfoForm.LABELS}
+        steps = [(step.title, step.detail) for step in self.institution.enrolment_steps.all()]
+        return {**initial, "enrolment_steps": steps_text(steps)}
 
     def form_valid(self, form):
-        count = publishing.publish_fields(
-            self.institution, self.request.user, form.cleaned_data, InstantInfoForm.LABELS
-        )
+        values = {field: form.cleaned_data[field] for field in InstantInfoForm.LABELS}
+        count = publishing.publish_fields(self.institution, self.request.user, values, InstantInfoForm.LABELS)
+        user, steps = self.request.user, form.cleaned_data["enrolment_steps"]
+        count += publishing.publish_enrolment_steps(self.institution, user, steps)
         messages.success(self.request, f"已更新 {count} 项并立即公开。" if count else "内容没有变化。")
         return redirect("operators_admin:home")
 

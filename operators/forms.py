@@ -104,11 +104,38 @@ class InstantInfoForm(CleanTextMixin, forms.Form):
         help_text="每行一项，例如：出生医学证明、预防接种证、入托健康检查表。",
     )
 
+    enrolment_steps = forms.CharField(
+        label="入托流程",
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="每行一步，可用冒号写说明，例如：电话预约参观：工作日下午可来园参观。留空则显示一般流程。",
+        error_messages={"max_length": "入托流程最多 3000 个字。"},
+    )
+
     LABELS = {
         "opening_hours": "开放时间",
         "visiting_times": "参观时间",
         "enrolment_materials": "入托所需材料",
     }
+    STEP_TITLE_MAX = 60
+
+    def clean_enrolment_steps(self):
+        """[(title, detail)] from one step a line, "步骤：说明" or just "步骤"."""
+        steps = []
+        for number, line in enumerate(self.cleaned_data["enrolment_steps"].splitlines(), start=1):
+            title, _, detail = line.replace(":", "：").partition("：")
+            title, detail = title.strip(), detail.strip()
+            if not title and not detail:
+                continue
+            if not title:
+                raise ValidationError(f"第 {number} 行缺少步骤名称（冒号前面的部分）。")
+            if len(title) > self.STEP_TITLE_MAX:
+                raise ValidationError(
+                    f"第 {number} 行的步骤名称超过 {self.STEP_TITLE_MAX} 个字，请把说明写在冒号后面。"
+                )
+            steps.append((title, detail))
+        return steps
 
 
 class PhotoForm(CleanTextMixin, forms.Form):

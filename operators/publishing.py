@@ -4,7 +4,10 @@ PublishedChange (who, when, old → new)."""
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
+from directory.models import EnrolmentStep, InstitutionPhoto
 from operators.models import PublishedChange
 
 
@@ -69,11 +72,6 @@ def publish_fields(institution, user, values, labels):
 
 @transaction.atomic
 def add_photo(institution, user, upload, caption):
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection
-
-    from directory.models import InstitutionPhoto
-
     image = get_image_model().objects.create(
         title=f"{institution.name}：{caption}",
         file=upload,
@@ -93,3 +91,23 @@ def remove_photo(photo, user):
     image = photo.image
     photo.delete()
     image.delete()
+
+
+@transaction.atomic
+def publish_enrolment_steps(institution, user, steps):
+    """Replaces the institution's 入托流程 with `steps` ([(title, detail)]) when they differ; True if so."""
+    current = [(step.title, step.detail) for step in institution.enrolment_steps.all()]
+    if current == steps:
+        return False
+    _log(institution, user, "入托流程", steps_text(current) or "（空）", steps_text(steps) or "（空）")
+    institution.enrolment_steps.all().delete()
+    EnrolmentStep.objects.bulk_create(
+        EnrolmentStep(institution=institution, title=title, detail=detail, sort_order=order)
+        for order, (title, detail) in enumerate(steps)
+    )
+    return True
+
+
+def steps_text(steps):
+    """入托流程 as the form shows it and the log keeps it: one "步骤：说明" a line."""
+    return "\n".join(f"{title}：{detail}" if detail else title for title, detail in steps)

@@ -136,3 +136,35 @@ def test_another_institutions_photo_cannot_be_deleted(operator_client, other_ins
     response = operator_client.post("/admin/operators/photos/", {"delete": str(theirs.pk)}, follow=True)
     assert "没有找到这张照片" in response.content.decode()
     assert other_institution.photos.filter(pk=theirs.pk).exists()
+
+
+def test_enrolment_steps_are_written_one_a_line_and_published_at_once(
+    operator_client, institution, public_page
+):
+    operator_client.post(
+        "/admin/operators/info/",
+        {
+            "enrolment_steps": "电话预约参观：工作日下午 3 点后\n\n入园体检:到社区卫生服务中心\n签订托育服务协议"
+        },
+    )
+    steps = list(institution.enrolment_steps.values_list("title", "detail"))
+    assert steps == [
+        ("电话预约参观", "工作日下午 3 点后"),
+        ("入园体检", "到社区卫生服务中心"),
+        ("签订托育服务协议", ""),
+    ]
+    html = operator_client.get(public_page).content.decode()
+    assert "到社区卫生服务中心" in html and "一般流程" not in html
+    form = operator_client.get("/admin/operators/info/").content.decode()
+    assert "入园体检：到社区卫生服务中心" in form
+    assert PublishedChange.objects.get(field="入托流程").new_value.startswith("电话预约参观：")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("：只有说明", "第 1 行缺少步骤名称"), ("步" * 61, "第 1 行的步骤名称超过 60 个字")],
+)
+def test_malformed_enrolment_steps_get_a_chinese_error(operator_client, institution, text, message):
+    response = operator_client.post("/admin/operators/info/", {"enrolment_steps": text})
+    assert message in response.content.decode()
+    assert not institution.enrolment_steps.exists()
