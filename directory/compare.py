@@ -25,7 +25,7 @@ MAX_ID_PARAMETERS = 50  # beyond this, a link is plainly not a shortlist: refuse
 @dataclass
 class IdReading:
     ids: list  # distinct, in the order given
-    malformed: list  # the values that are not ids, as typed (shortened)
+    malformed: list  # the values that are not ids
 
 
 def read_ids(values):
@@ -40,7 +40,7 @@ def read_ids(values):
         elif text.isascii() and text.isdigit():
             continue  # 0 or a number past any id: simply unknown
         else:
-            malformed.append(text[:20] or "（空）")
+            malformed.append(text)
     return IdReading(ids=ids, malformed=malformed)
 
 
@@ -137,8 +137,8 @@ def comparison_rows(institutions, origin):
 def _problems(reading, unknown, too_many):
     problems = []
     if reading.malformed:
-        shown = "、".join(f"“{value}”" for value in reading.malformed[:3])
-        problems.append(f"链接里的机构编号 {shown} 不是有效的编号，已忽略。")
+        # Counted, never echoed: a government page must not print words from a crafted link.
+        problems.append(f"链接里有 {len(reading.malformed)} 个机构编号无效（编号应为数字），已忽略。")
     if too_many:
         problems.append(
             f"最多同时对比 {MAX_COMPARED} 家机构，这个链接里有 {too_many} 家。"

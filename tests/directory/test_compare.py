@@ -93,7 +93,8 @@ def test_compare_ignores_malformed_ids_with_a_message_and_shows_the_rest(client,
 
     assert response.status_code == 200
     page = text_of(response)
-    assert "“abc”、“-3”、“１２” 不是有效的编号" in page
+    assert "链接里有 3 个机构编号无效" in page
+    assert "abc" not in page  # never echoed back
     assert "对比 1 家托育机构" in page
 
 
@@ -101,7 +102,7 @@ def test_compare_ignores_malformed_ids_with_a_message_and_shows_the_rest(client,
 def test_compare_with_only_malformed_ids_is_a_bad_request(client, directory_page):
     response = compare(client, "abc", "1;drop")
     assert response.status_code == 400
-    assert "不是有效的编号" in text_of(response)
+    assert "链接里有 2 个机构编号无效" in text_of(response)
 
 
 @pytest.mark.django_db
