@@ -171,3 +171,13 @@ def test_staff_reply_reaches_the_family_s_tracking_page(client, streets, roles):
         "/child-health/home-visit/track/", {"tracking_number": request.tracking_number, "query_code": code}
     ).content.decode()
     assert "已完成入户指导" in tracked and "已于周三上门指导辅食添加" in tracked
+
+
+def test_home_visit_requests_are_rate_limited_per_address(client, streets, settings):
+    limits = {**settings.COMPLAINTS_RATE_LIMITS, "submit": (1, 3600), "citizen_requests": (1, 3600)}
+    settings.COMPLAINTS_RATE_LIMITS = limits
+    _submit(client, _data(client, streets[0]))
+    refused = client.post(URL, _data(client, streets[0], phone="13900000000"))
+    assert refused.status_code == 429
+    assert "提交太频繁了" in refused.content.decode()
+    assert HomeVisitRequest.objects.count() == 1

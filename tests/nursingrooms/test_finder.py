@@ -98,3 +98,12 @@ def test_results_are_paginated_with_the_shared_bar(client, rooms_page):
     assert "共找到 <strong>25</strong> 个母婴室" in text
     assert 'class="pagination"' in text
     assert "第 21–25 个" in client.get(URL, {"page": "2"}).content.decode()
+
+
+def test_the_browser_s_position_lists_rooms_nearest_first_and_keeps_the_point(client, station_and_mall):
+    near, far = station_and_mall
+    text = client.get(URL, {"lat": "35.7400", "lng": "114.3190", "radius": "20"}).content.decode()
+    assert "您的位置周边 20 公里内，由近到远" in text
+    assert text.index(near.name) < text.index(far.name)
+    # The point stays in the form, so changing a filter keeps searching around it.
+    assert 'name="lat" value="35.740000"' in text
