@@ -16,6 +16,8 @@ else null), `choices` (the places an ambiguous `near` may mean, each with the `n
 it; the results are then not limited by place), `sort` (the order used) and `rescue` (null, or
 {"kind": "corrected"|"relaxed", "message", "typed", "replacement"} when nothing matched the query as
 typed and the results answer a corrected or relaxed one). An unknown `near` is a 400 on the field `near`.
+`relevance_window` is null, or N when more institutions matched than relevance ranks: the best rated N
+were ordered by relevance and the rest follow by rating (the page says so in Chinese).
 """
 
 from django.http import JsonResponse

@@ -72,6 +72,7 @@ def test_api_answers_the_documented_json_shape(client, institutions):
                 "url": f"/directory/{sunshine.slug}/",
             }
         ],
+        "relevance_window": None,
         "keyword": "阳光",
         "understood": [],
         "corrections": {},
