@@ -157,6 +157,10 @@ def add_words(new_words):
 
 
 def _without_controls(text):
+    # Printable text holds no control character and no space but " " (Python's definition): the usual
+    # case, answered without a look at each character.
+    if text.isprintable():
+        return text
     return "".join(
         " " if unicodedata.category(ch) in _CONTROL_CATEGORIES or ch.isspace() else ch for ch in text
     )
