@@ -57,7 +57,11 @@ class BlankInstitution:
         template = Institution()
         self.values = {name: value for name, value in template.__dict__.items() if name != "_state"}
         # A callable default (a list, a timestamp) must be called for each instance, never shared.
-        self.fresh = [field for field in Institution._meta.concrete_fields if callable(field.default)]
+        self.fresh = [
+            field
+            for field in Institution._meta.concrete_fields
+            if field.has_default() and callable(field.default)
+        ]
 
     def new(self):
         institution = Institution.__new__(Institution)
