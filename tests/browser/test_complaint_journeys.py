@@ -11,10 +11,14 @@ from PIL import Image
 
 from complaints import demo as complaints_demo
 from complaints.models import Complaint
+from tests.browser import viewports
 from tests.browser.conftest import assert_accessible
 from tests.directory.factories import InstitutionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+tab = viewports.tab  # the fixture: each test that takes `tab` runs at 360 and 1 280 px
+tab_until = viewports.tab_until
 
 SUBMIT = "/complaints/submit/"
 
@@ -28,19 +32,6 @@ def channel(home_page):
     InstitutionFactory(name="阳光托育中心", address="淇滨区九州路 8 号")
     InstitutionFactory(name="阳光宝贝托育园", address="淇滨区黄河路 3 号")
     return page
-
-
-@pytest.fixture(params=[(360, 740), (1280, 900)], ids=["360px", "1280px"])
-def tab(request, browser):
-    width, height = request.param
-    context = browser.new_context(
-        locale="zh-CN",
-        viewport={"width": width, "height": height},
-        is_mobile=width < 600,
-        has_touch=width < 600,
-    )
-    yield context.new_page()
-    context.close()
 
 
 @pytest.fixture
@@ -68,24 +59,15 @@ def focused_id(tab):
     return tab.evaluate("document.activeElement.id")
 
 
-def tab_until(tab, predicate, limit=60):
-    """Presses Tab until `predicate` (JS, on document.activeElement as `el`) holds; the number of presses."""
-    for count in range(1, limit + 1):
-        tab.keyboard.press("Tab")
-        if tab.evaluate(f"(() => {{ const el = document.activeElement; return !!({predicate}); }})()"):
-            return count
-    raise AssertionError(f"not reached in {limit} Tabs: {predicate}")
-
-
 def test_a_keyboard_user_files_a_complaint_about_a_searched_nursery_without_losing_it(
     live_server, channel, tab
 ):
     tab.goto(live_server.url + SUBMIT)
     tab.evaluate("window.notReloaded = true")
 
-    tab_until(tab, "el.name === 'category'")
+    tab_until(tab, "el.name === 'category'", visible_focus=True)
     tab.keyboard.press("Space")  # the first category, 虐童或伤害儿童
-    tab_until(tab, "el.name === 'institution_query'")
+    tab_until(tab, "el.name === 'institution_query'", visible_focus=True)
     tab.keyboard.type("阳光")
     tab.keyboard.press("Enter")  # searches, in place
     tab.wait_for_selector("#results")
@@ -98,9 +80,9 @@ def test_a_keyboard_user_files_a_complaint_about_a_searched_nursery_without_losi
     tab.keyboard.press("Tab")
     assert focused(tab, "document.activeElement.name") == "institution"
     tab.keyboard.press("Space")
-    tab_until(tab, "el.name === 'description'")
+    tab_until(tab, "el.name === 'description'", visible_focus=True)
     tab.keyboard.type("午睡时老师把孩子关进储物间，孩子回家后一直哭，手臂上有红印。")
-    tab_until(tab, "el.name === 'contact_name'")
+    tab_until(tab, "el.name === 'contact_name'", visible_focus=True)
     tab.keyboard.type("王先生")
     tab.keyboard.press("Tab")
     tab.keyboard.type("13912345678")

@@ -3,49 +3,30 @@ result, with a visible focus indicator at every stop."""
 
 import pytest
 
+from tests.browser import viewports
 from tests.browser.test_directory_search import nurseries  # noqa: F401 - the four nurseries fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-VISIBLE_FOCUS = """() => { if (document.activeElement === document.body) return true;
-  const s = getComputedStyle(document.activeElement);
-  return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none"; }"""
-
-
-@pytest.fixture(params=[(360, 740), (1280, 900)], ids=["360px", "1280px"])
-def tab(request, browser):
-    width, height = request.param
-    context = browser.new_context(
-        locale="zh-CN",
-        viewport={"width": width, "height": height},
-        is_mobile=width < 600,
-        has_touch=width < 600,
-    )
-    yield context.new_page()
-    context.close()
-
-
-def tab_until(tab, predicate, limit):
-    for count in range(1, limit + 1):
-        tab.keyboard.press("Tab")
-        assert tab.evaluate(VISIBLE_FOCUS), (
-            f"no visible focus on {tab.evaluate('document.activeElement.outerHTML')[:80]}"
-        )
-        if tab.evaluate(f"(() => {{ const el = document.activeElement; return !!({predicate}); }})()"):
-            return count
-    raise AssertionError(f"not reached in {limit} Tabs: {predicate}")
+tab = viewports.tab  # the fixture: each test that takes `tab` runs at 360 and 1 280 px
+tab_until = viewports.tab_until
 
 
 def test_a_keyboard_user_searches_the_directory_and_reaches_the_first_result(live_server, nurseries, tab):  # noqa: F811
     tab.goto(live_server.url + "/directory/")
-    tab_until(tab, "el.id === 'dir-q'", limit=25)
+    tab_until(tab, "el.id === 'dir-q'", limit=25, visible_focus=True)
     tab.keyboard.type("半日托")
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/directory/?*q=*")
     tab.wait_for_selector(".dir-count")
 
     # From the top of the reloaded page: the header, the search form, then the results.
-    tab_until(tab, "el.closest('.dir-results') && el.textContent.includes('小橡树半日托园')", limit=30)
+    tab_until(
+        tab,
+        "el.closest('.dir-results') && el.textContent.includes('小橡树半日托园')",
+        limit=30,
+        visible_focus=True,
+    )
     box = tab.evaluate(
         "(() => { const b = document.activeElement.getBoundingClientRect(); return [b.top, b.bottom]; })()"
     )
