@@ -87,7 +87,7 @@
     var data = new FormData(form);
     data.delete("attachments");
     data.append(button.name, button.value);
-    fetch(form.action.split("#")[0], { method: "POST", body: data, credentials: "same-origin" })
+    fetch((button.formAction || form.action).split("#")[0], { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error(String(response.status));
         return response.text();
