@@ -1,7 +1,7 @@
 """医育结合: child-health services (儿童保健门诊, 预防接种门诊, 妇幼保健院, 社区卫生服务中心) found like
 母婴室, the 入托体检 page, and 申请入户指导 requests routed to the community health service of the family's
 street, tracked with a number in the complaints' format. A request's personal data is shown only to the
-staff of the service it was routed to, and blanked RETENTION_DAYS after it is finished (privacy.py)."""
+staff of the service it was routed to, and blanked CHILDHEALTH_RETENTION_DAYS after it is finished (privacy.py)."""
 
 from django.conf import settings
 from django.db import models

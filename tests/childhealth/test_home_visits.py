@@ -2,9 +2,9 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
-from childhealth import privacy
 from childhealth.models import HealthService, HomeVisitRequest, VisitStatus
 from childhealth.roles import HOME_VISIT_STAFF
 from childhealth.routing import service_for
@@ -135,7 +135,7 @@ def test_personal_data_is_removed_after_the_retention_limit(client, streets, run
     request.save()
     assert "已删除 0 份" in run_command("purge_home_visit_personal_data")
     HomeVisitRequest.objects.update(
-        finished_at=timezone.now() - datetime.timedelta(days=privacy.RETENTION_DAYS + 1)
+        finished_at=timezone.now() - datetime.timedelta(days=settings.CHILDHEALTH_RETENTION_DAYS + 1)
     )
     assert "已删除 1 份" in run_command("purge_home_visit_personal_data")
     request.refresh_from_db()

@@ -7,10 +7,11 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
-from django.conf import global_settings
+from django.conf import global_settings, settings
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PACKAGES = ["website", "guidance", "directory", "complaints", "places", "benefits"]
+# Every app of the project's own, including `nearby`, which only lends code to others (not in PROJECT_APPS).
+PROJECT_PACKAGES = [*settings.PROJECT_APPS, "nearby"]
 SETTINGS_MODULES = ["website/settings/base.py", "website/settings/search.py"]
 
 

@@ -242,11 +242,16 @@ COMPLAINTS_RATE_LIMITS = {
     "submit": (int(os.environ.get("COMPLAINTS_SUBMIT_RATE_LIMIT", "10")), 3600),
     # Tracking look-ups per address per 10 minutes: enough for a family, too few to guess query codes.
     "track": (30, 600),
+    # The lighter citizens' forms (a 母婴室 correction, a home-visit request) per address per hour.
+    "citizen_requests": (10, 3600),
 }
 # Proxy hops in front of the site (nginx = 1): without it every citizen would share the proxy's address.
 COMPLAINTS_TRUSTED_PROXIES = int(os.environ.get("COMPLAINTS_TRUSTED_PROXIES", "0"))
 # Days a finished case keeps the citizen's name, phone and ID before purge_complaint_personal_data blanks them.
 COMPLAINTS_RETENTION_DAYS = int(os.environ.get("COMPLAINTS_RETENTION_DAYS", "730"))
+# Days a finished home-visit request (申请入户指导) keeps the family's contact details before
+# purge_home_visit_personal_data blanks them.
+CHILDHEALTH_RETENTION_DAYS = int(os.environ.get("CHILDHEALTH_RETENTION_DAYS", "180"))
 # Where attachments are stored, outside MEDIA_ROOT so the web server never serves them; empty means
 # "<MEDIA_ROOT>-private/complaints".
 COMPLAINTS_PRIVATE_ROOT = os.environ.get("COMPLAINTS_PRIVATE_ROOT", "")
