@@ -90,6 +90,7 @@ def edit_data(institution, **overrides):
         "star_level": "",
         "inspections": inline_formset([]),
         "credit_records": inline_formset([]),
+        "enrolment_steps": inline_formset([]),
     }
     data.update(overrides)
     return nested_form_data(data)
