@@ -284,13 +284,13 @@ def _index_candidates(required):
         per_term.append((term.alternatives, districts, streets))
     if not any(districts or streets for _, districts, streets in per_term):
         expression = fulltext.expression([alternatives for alternatives, _, _ in per_term])
-        return None if expression is None else Q(pk__in=RawSQL(*fulltext.matching_ids_sql(expression)))
+        return None if expression is None else Q(fulltext.InIndex(expression))
     condition = Q()
     for alternatives, districts, streets in per_term:
         expression = fulltext.expression([alternatives])
         if expression is None:
             return None
-        term_rows = Q(pk__in=RawSQL(*fulltext.matching_ids_sql(expression)))
+        term_rows = Q(fulltext.InIndex(expression))
         if districts:
             term_rows |= Q(district_id__in=districts)
         if streets:

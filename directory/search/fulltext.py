@@ -21,6 +21,7 @@ answers by scanning, as before the index, until the backlog is gone. `refresh_pe
 import re
 
 from django.db import connection, transaction
+from django.db.models import BooleanField, Expression, F
 
 from directory.choices import Kind
 from website import text
@@ -97,6 +98,41 @@ def matching_ids_sql(expression_text):
     if connection.vendor == "sqlite":
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [expression_text]
     return f"SELECT institution_id FROM {TABLE} WHERE document @@ %s::tsquery", [expression_text]
+
+
+class InIndex(Expression):
+    """A condition: the row's id is among the ids `matching_ids_sql` selects.
+
+    SQLite: `id IN (…)`, driven by the FTS5 table. PostgreSQL: `id = ANY(ARRAY(…))`, so the matches are
+    read first (one GIN lookup) and fetched by primary key; with `IN (…)` the planner prefers a hash join
+    over a scan of every institution, checking each one's texts.
+    """
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, expression_text):
+        super().__init__()
+        self.expression_text = expression_text
+        self.column = F("pk")
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, expressions):
+        (self.column,) = expressions
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        clone = self.copy()
+        clone.column = self.column.resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        column, params = compiler.compile(self.column)
+        ids, ids_params = matching_ids_sql(self.expression_text)
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(ARRAY({ids}))", [*params, *ids_params]
+        return f"{column} IN ({ids})", [*params, *ids_params]
 
 
 def _postgresql_document(texts):
