@@ -34,3 +34,35 @@ def test_a_keyboard_user_searches_the_directory_and_reaches_the_first_result(liv
     tab.keyboard.press("Enter")
     tab.wait_for_load_state()
     assert tab.get_by_role("heading", level=1).inner_text() == "小橡树半日托园"
+
+
+def test_after_a_search_focus_lands_on_the_results_and_the_next_tab_is_the_first_result(
+    live_server,
+    nurseries,  # noqa: F811
+    tab,
+):
+    tab.goto(live_server.url + "/directory/")
+    tab.fill("#dir-q", "半日托")
+    tab.press("#dir-q", "Enter")
+    tab.wait_for_selector(".dir-count")
+
+    assert tab.evaluate("document.activeElement.id") == "results"
+    tab_until(tab, "el.closest('.dir-results') && el.textContent.includes('小橡树半日托园')", limit=6)
+
+
+def test_without_scripts_the_reloaded_search_scrolls_to_its_results(live_server, nurseries, browser):  # noqa: F811
+    context = browser.new_context(
+        java_script_enabled=False, locale="zh-CN", viewport={"width": 360, "height": 740}
+    )
+    try:
+        tab = context.new_page()
+        tab.goto(live_server.url + "/directory/")
+        tab.fill("#dir-q", "半日托")
+        tab.press("#dir-q", "Enter")
+        tab.wait_for_url("**/directory/?*q=*")
+
+        assert tab.url.endswith("#results")
+        top = tab.evaluate("document.getElementById('results').getBoundingClientRect().top")
+        assert -2 <= top < 200  # scrolled to the results (sub-pixel rounding aside)
+    finally:
+        context.close()
