@@ -200,8 +200,11 @@ class DatabaseEngine:
         )
         rows = []
         if query.offset < RELEVANCE_WINDOW:
-            window = by_rating.values("pk")[:RELEVANCE_WINDOW]
-            ranked = self.ordered(self.filtered(query, keyword=keyword).filter(pk__in=window), query)
+            # The window's ids are read first (one query, at most RELEVANCE_WINDOW): as a subquery,
+            # PostgreSQL re-ran the keyword's lookup for every row it compared.
+            window = list(by_rating.values_list("pk", flat=True)[:RELEVANCE_WINDOW])
+            in_window = self.filtered(query, keyword=Keyword([], [], None, None)).filter(pk__in=window)
+            ranked = self.ordered(in_window, query)
             rows = list(_hydrated(ranked)[query.offset : min(needed, RELEVANCE_WINDOW)])
         if needed > RELEVANCE_WINDOW:
             rows += list(_hydrated(by_rating)[max(query.offset, RELEVANCE_WINDOW) : needed])
