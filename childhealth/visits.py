@@ -33,7 +33,7 @@ def store(data, secret):
         request = HomeVisitRequest(
             **fields,
             service=service_for(data["street"]),
-            tracking_number=generate_tracking_number(),
+            tracking_number=generate_tracking_number("RH"),
             query_code_hash=hash_query_code(query_code_for(secret)),
             submission_digest=digest,
         )

@@ -151,11 +151,13 @@ class RoutingRule(models.Model):
         return f"{self.get_category_display()} → {self.lead_department}"
 
 
-def generate_tracking_number():
-    """TS + date + 8 random digits and letters, e.g. TS20261127-7K4M9Q2A (unique, checked on insert)."""
+def generate_tracking_number(prefix="TS"):
+    """`prefix` + date + 8 random digits and letters, e.g. TS20261127-7K4M9Q2A (unique, checked on insert).
+
+    Complaints use TS (投诉); other citizens' requests numbered the same way pass their own prefix."""
     alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
     suffix = "".join(secrets.choice(alphabet) for _ in range(8))
-    return f"TS{timezone.localdate():%Y%m%d}-{suffix}"
+    return f"{prefix}{timezone.localdate():%Y%m%d}-{suffix}"
 
 
 def hash_query_code(code):

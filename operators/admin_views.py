@@ -9,6 +9,7 @@ Operator views never take an institution from the URL: `OperatorMixin` reads it 
 import re
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -47,7 +48,6 @@ from operators.models import (
 )
 from operators.publishing import steps_text
 from operators.staff import save_staff_member
-from operators.visits import RETENTION_DAYS
 
 # A record id in a URL or a form: digits that fit every database's bigint. Django's own <int:…> takes any
 # number of digits, and a 20-digit one overflows the column type: a 500 instead of a 404.
@@ -245,7 +245,9 @@ class VisitListView(OperatorMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         visits = VisitRequest.objects.filter(institution=self.institution)
-        return super().get_context_data(visits=visits, retention_days=RETENTION_DAYS, **kwargs)
+        return super().get_context_data(
+            visits=visits, retention_days=settings.OPERATORS_VISIT_RETENTION_DAYS, **kwargs
+        )
 
 
 class VisitView(OperatorMixin, TemplateView):

@@ -1,11 +1,12 @@
 """The public side: a parent's 预约参观 form and the 从业禁止人员 (终身禁入) list, names masked."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from directory.models import DirectoryPage, Institution
 from nearby import ratelimit
-from operators import notifications, visits
+from operators import notifications
 from operators.forms import VisitRequestForm
 from operators.models import BarredPerson
 from website.pagination import page_links, paginate
@@ -29,7 +30,11 @@ def visit_request(request, slug):
     crumbs = _directory_crumbs(
         request, {"title": institution.name, "url": institution.get_absolute_url()}, {"title": "预约参观"}
     )
-    context = {"institution": institution, "crumbs": crumbs, "retention_days": visits.RETENTION_DAYS}
+    context = {
+        "institution": institution,
+        "crumbs": crumbs,
+        "retention_days": settings.OPERATORS_VISIT_RETENTION_DAYS,
+    }
     status = 200
     if request.method == "POST":
         form = VisitRequestForm(request.POST)

@@ -57,7 +57,7 @@ def test_request_is_routed_to_the_street_s_community_centre_and_tracked_by_numbe
     receipt = _submit(client, _data(client, jiuzhou))
     request = HomeVisitRequest.objects.get()
     assert request.service == centre
-    assert re.fullmatch(r"TS\d{8}-[0-9A-Z]{8}", request.tracking_number)
+    assert re.fullmatch(r"RH\d{8}-[0-9A-Z]{8}", request.tracking_number)
     assert request.tracking_number in receipt and "九州路社区卫生服务中心" in receipt
     code = re.search(r"查询码：<span class=\"code\">([0-9A-Z]+)</span>", receipt)[1]
     # The receipt is shown once.

@@ -31,7 +31,10 @@ def test_new_vacancies_are_public_at_once_with_todays_date(operator_client, inst
 
     html = operator_client.get(public_page).content.decode()
     assert "空余 <strong>5</strong> 个" in html
-    assert f"更新于 <time datetime=\"{today.isoformat()}\">{today.year}年{today.month}月{today.day}日</time>" in html
+    assert (
+        f'更新于 <time datetime="{today.isoformat()}">{today.year}年{today.month}月{today.day}日</time>'
+        in html
+    )
 
     entry = PublishedChange.objects.get(institution=institution, field="空余托位")
     assert entry.user.username == response.wsgi_request.user.username

@@ -4,10 +4,10 @@ personal data), bad input gets Chinese errors, the form is rate-limited, and old
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from operators import visits
 from operators.models import VisitRequest
 from tests.directory.factories import InstitutionFactory
 from tests.operators.factories import VisitRequestFactory
@@ -126,11 +126,11 @@ def test_too_many_requests_from_one_address_are_slowed_down(client, institution,
 def test_requests_past_the_retention_period_are_purged(run_command, institution):
     old = VisitRequestFactory(
         institution=institution,
-        created_at=timezone.now() - datetime.timedelta(days=visits.RETENTION_DAYS + 1),
+        created_at=timezone.now() - datetime.timedelta(days=settings.OPERATORS_VISIT_RETENTION_DAYS + 1),
     )
     recent = VisitRequestFactory(
         institution=institution,
-        created_at=timezone.now() - datetime.timedelta(days=visits.RETENTION_DAYS - 1),
+        created_at=timezone.now() - datetime.timedelta(days=settings.OPERATORS_VISIT_RETENTION_DAYS - 1),
     )
     output = run_command("purge_visit_requests")
     assert "1 条" in output

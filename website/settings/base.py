@@ -252,6 +252,8 @@ COMPLAINTS_RETENTION_DAYS = int(os.environ.get("COMPLAINTS_RETENTION_DAYS", "730
 # Days a finished home-visit request (申请入户指导) keeps the family's contact details before
 # purge_home_visit_personal_data blanks them.
 CHILDHEALTH_RETENTION_DAYS = int(os.environ.get("CHILDHEALTH_RETENTION_DAYS", "180"))
+# Days a 预约参观 request keeps the parent's name and phone before purge_visit_requests deletes it.
+OPERATORS_VISIT_RETENTION_DAYS = int(os.environ.get("OPERATORS_VISIT_RETENTION_DAYS", "90"))
 # Where attachments are stored, outside MEDIA_ROOT so the web server never serves them; empty means
 # "<MEDIA_ROOT>-private/complaints".
 COMPLAINTS_PRIVATE_ROOT = os.environ.get("COMPLAINTS_PRIVATE_ROOT", "")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from operators import visits
@@ -8,4 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = visits.purge()
-        self.stdout.write(f"已删除超过 {visits.RETENTION_DAYS} 天的预约参观申请 {count} 条。")
+        self.stdout.write(
+            f"已删除超过 {settings.OPERATORS_VISIT_RETENTION_DAYS} 天的预约参观申请 {count} 条。"
+        )
