@@ -243,7 +243,13 @@ def _cache_key(request):
 
 
 def _is_anonymous_read(request):
-    return request.method in ("GET", "HEAD") and not request.user.is_authenticated
+    # A 关怀模式 visitor is served fresh: the server marks the page for that mode, which a visitor without
+    # scripts would otherwise not get from a copy stored for everyone.
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.user.is_authenticated
+        and request.COOKIES.get("care_mode") != "1"
+    )
 
 
 def is_tracking_parameter(name):

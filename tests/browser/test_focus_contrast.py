@@ -75,6 +75,7 @@ def page_types():
     from guidance.models import EventPage, GuidanceArticlePage, PolicyDocumentPage
 
     detail = Institution.objects.public().order_by("name").first()
+    public_ids = list(Institution.objects.public().order_by("name").values_list("pk", flat=True))
     complaints = ComplaintsPage.objects.live().first().url
     return {
         "home": "/",
@@ -89,6 +90,13 @@ def page_types():
         "verify": "/directory/verify/?q=" + detail.credit_code,
         "search": "/search/?q=辅食",
         "benefits checker": "/benefits/childcare-subsidy/?birth=2025-03-01",
+        "compare": "/directory/compare/?" + "&".join(f"id={pk}" for pk in public_ids[:3]),
+        "visit request": f"/directory/{detail.slug}/visit/",
+        "barred list": "/directory/barred/",
+        "mother-baby rooms near a place": "/mother-baby-rooms/?near=鹤壁东站",
+        "filing guide": "/services/childcare-institution-filing/",
+        "child-health services": "/child-health/?near=淇滨区",
+        "home-visit request": "/child-health/home-visit/",
     }
 
 

@@ -136,3 +136,21 @@ def test_after_a_flush_the_first_change_brings_caching_back_for_every_kind_of_pa
     client.get(article.url)
     assert cached(client, VERIFY)
     assert cached(client, article.url)
+
+
+def test_the_directory_search_page_and_an_institution_page_are_cached_without_parameters(client, article):
+    nursery = InstitutionFactory()
+    for url in ("/directory/", nursery.get_absolute_url()):
+        client.get(url)
+        assert cached(client, url), url
+
+
+def test_a_care_mode_visitor_gets_a_fresh_page_marked_for_that_mode(client, article):
+    client.get("/guidance/sleep/")
+    assert cached(client, "/guidance/sleep/")
+
+    client.cookies["care_mode"] = "1"
+    response = client.get("/guidance/sleep/")
+
+    assert "X-Page-Cache" not in response
+    assert 'class="care-mode"' in response.content.decode()
