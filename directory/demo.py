@@ -18,6 +18,7 @@ from directory.models import (
     CreditRecord,
     DirectoryPage,
     District,
+    EnrolmentStep,
     Inspection,
     Institution,
     InstitutionClass,
@@ -362,7 +363,37 @@ def load(command):
     )
     existing = Institution.objects.filter(credit_code__contains=DEMO_MARK).count()
     created = generate(DEMO_COUNT, DEMO_MARK, DEMO_SEED, today=datetime.date(2026, 11, 1))
+    _enrolment_examples()
     if created:
         command.stdout.write(f"已添加 {created} 家演示托育机构（鹤壁市五个区县，均为虚构）。")
     elif existing:
         command.stdout.write(f"演示托育机构已存在（{existing} 家），未作改动。")
+
+
+# 入托须知 as a centre's manager would write it; the other demo institutions show the usual way.
+ENROLMENT_STEPS = [
+    ("电话预约参观", "工作日 9:00–17:00 拨打机构电话，约定参观时间。"),
+    ("带孩子参观、试园半天", "家长陪同，了解班级、作息和餐食。"),
+    ("到社区卫生服务中心做入托健康检查", "检查合格后领取《儿童入托健康检查表》。"),
+    ("签订托育服务协议", "协议写明收费、退费办法；预收费不超过 1 个月。"),
+]
+ENROLMENT_MATERIALS = "出生医学证明（复印件）\n预防接种证\n儿童入托健康检查表\n监护人身份证"
+VISITING_TIMES = "每周三、周五 15:00–16:30，请提前一天电话预约"
+
+
+def _enrolment_examples(count=3):
+    """Gives the first few demo centres their own 入托须知, once."""
+
+    centres = (
+        Institution.objects.public().filter(credit_code__contains=DEMO_MARK, kind="centre").order_by("pk")
+    )
+    for institution in centres[:count]:
+        if institution.enrolment_steps.exists():
+            continue
+        EnrolmentStep.objects.bulk_create(
+            EnrolmentStep(institution=institution, title=title, detail=detail, sort_order=order)
+            for order, (title, detail) in enumerate(ENROLMENT_STEPS)
+        )
+        institution.enrolment_materials = ENROLMENT_MATERIALS
+        institution.visiting_times = VISITING_TIMES
+        institution.save(update_fields=["enrolment_materials", "visiting_times"])

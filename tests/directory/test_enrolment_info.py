@@ -82,3 +82,13 @@ def test_a_directory_manager_writes_the_enrolment_steps_in_the_admin(client, rol
     assert [step.title for step in nursery.enrolment_steps.all()] == ["电话预约参观", "体检"]
     assert nursery.visiting_times == "周三下午"
     assert "电话预约参观" in client.get(f"/directory/{nursery.slug}/").content.decode()
+
+
+def test_the_demo_gives_a_few_centres_their_own_enrolment_guide_once(load_demo):
+    load_demo("website", "directory")
+    steps = EnrolmentStep.objects.count()
+    load_demo("directory")
+
+    assert steps == EnrolmentStep.objects.count() > 0
+    own = EnrolmentStep.objects.first().institution
+    assert "儿童入托健康检查表" in own.enrolment_materials
