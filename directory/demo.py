@@ -26,6 +26,7 @@ from directory.models import (
     Street,
     compute_rating,
 )
+from directory.search import fulltext
 from website.demo import DEMO_NOTICE, ensure_child, home_page
 
 DEMO_COUNT = 200
@@ -343,6 +344,8 @@ def generate(count, mark, seed, start=1, progress=None, batch_size=1000, today=N
         created += len(batch)
         if progress is not None:
             progress(len(numbers))
+    # The triggers marked the new rows pending; index them now so the first searches need not scan.
+    fulltext.refresh_pending()
     return created
 
 
