@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
-from complaints import submission
+from complaints import pending_uploads, submission
+from complaints.forms import MAX_ATTACHMENTS
 from complaints.models import Category, Complaint, ComplaintAttachment, ComplaintEvent
 from directory.models import Institution
 from tests.complaints.factories import ComplaintFactory, image_bytes
@@ -30,9 +31,16 @@ def complaints_demo(load_demo, unlimited_rates, settings, tmp_path):
     return load_demo("website", "directory", "complaints")
 
 
-def stored_files(settings):
+def stored_files(settings, pending=False):
+    """The case files in private storage, or (`pending`) the uploads a refused form keeps for its session."""
     root = Path(settings.COMPLAINTS_PRIVATE_ROOT)
-    return sorted(str(path) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+    if not root.exists():
+        return []
+    return sorted(
+        str(path)
+        for path in root.rglob("*")
+        if path.is_file() and (path.relative_to(root).parts[0] == pending_uploads.PENDING_DIR) == pending
+    )
 
 
 def uploads(files):
@@ -124,6 +132,9 @@ def test_complaint_form_never_fails_and_stores_nothing_it_refused(
             assert Complaint.objects.count() == cases
             assert ComplaintAttachment.objects.count() == attachments
             assert stored_files(settings) == on_disk
+            # A refused form keeps its checked files for the session (shown as 已上传), never more than
+            # the form takes.
+            assert len(stored_files(settings, pending=True)) <= MAX_ATTACHMENTS
 
     attack()
     # The examples reached both sides: some complaints were filed, some refused.
