@@ -70,7 +70,7 @@ def test_parent_shortlists_three_nearby_nurseries_and_compares_them(tab, live_se
         expect(card.get_by_role("button", name=re.compile("^已收藏"))).to_be_visible()
     assert_accessible(tab)
 
-    tab.get_by_role("link", name="我的收藏（3）").click()
+    tab.locator("#main").get_by_role("link", name="我的收藏（3）").click()
     expect(tab.get_by_role("heading", level=1)).to_have_text("我的收藏")
     choices = tab.get_by_role("group", name=re.compile("选择要对比的机构"))
     expect(choices.get_by_role("checkbox")).to_have_count(3)
