@@ -191,12 +191,12 @@ def _record(complaint, kind, actor_label, message, from_status="", to_status="",
 
 
 # --- routing ---------------------------------------------------------------------------------------
-def _district_office(department, institution):
-    """The district's own office of `department` for an institution in that district, else `department`."""
-    if department is None or institution is None or institution.district_id is None:
-        return department
-    office = department.district_departments.filter(district_id=institution.district_id).first()
-    return office or department
+def _district_offices(institution):
+    """{city department id: its office in the institution's district}, in one query (empty without one)."""
+    if institution is None or institution.district_id is None:
+        return {}
+    offices = Department.objects.filter(district_id=institution.district_id, city_department__isnull=False)
+    return {office.city_department_id: office for office in offices}
 
 
 def route(complaint):
@@ -207,19 +207,24 @@ def route(complaint):
     injury always take the fast lane, even with an incomplete routing table.
     """
     institution = complaint.institution
+    offices = _district_offices(institution)
+
+    def resolve(department):
+        return offices.get(department.pk, department) if department is not None else None
+
     rule = RoutingRule.objects.filter(category=complaint.category).select_related("lead_department").first()
     coordinator = Department.coordinator()
     supporting = []
     if rule is not None:
-        complaint.lead_department = _district_office(rule.lead_department, institution)
+        complaint.lead_department = resolve(rule.lead_department)
         complaint.urgent = rule.urgent or complaint.category == Category.ABUSE
-        supporting = [_district_office(d, institution) for d in rule.supporting_departments.all()]
+        supporting = [resolve(d) for d in rule.supporting_departments.all()]
     else:
         complaint.lead_department = coordinator
         complaint.urgent = complaint.category == Category.ABUSE
     if institution is not None and institution.organiser_type == OrganiserType.KINDERGARTEN:
         education = Department.objects.filter(code=KINDERGARTEN_SUPPORT.lead).first()
-        supporting.append(_district_office(education, institution))
+        supporting.append(resolve(education))
     if complaint.category == Category.ABUSE and coordinator:
         supporting.append(coordinator)
     unique = []
