@@ -473,6 +473,56 @@ class InstitutionService(Orderable):
         return self.get_service_type_display()
 
 
+class SearchRow(models.Model):
+    """One public institution as the database engine's searches read it (issue 12): narrow, so counting
+    and ordering thousands of matches reads a few dozen bytes each, not the institution's texts.
+
+    Written only by `directory.search.fulltext.refresh` together with the full-text index, from the
+    same pending marks (triggers, migration 0007), so it is current whenever the index is; a filed
+    institution in normal operation has a row, any other none. The columns carry the institution's
+    names, except `services` (a bit per service type, `summary.SERVICE_BITS`), the public point
+    (`Institution.public_location`), its latitude band (`LAT_BAND_DEGREES`, for an index range scan) and
+    its point on the unit sphere (x, y, z), whose squared chord orders and bounds great-circle distance
+    exactly with arithmetic alone.
+    """
+
+    LAT_BAND_DEGREES = 0.01
+
+    institution = models.OneToOneField(
+        Institution,
+        primary_key=True,
+        db_column="id",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    name = models.CharField(max_length=100)
+    district = models.ForeignKey(District, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    street = models.ForeignKey(
+        Street, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    services = models.IntegerField()
+    rating = models.FloatField(null=True)
+    inclusive = models.BooleanField()
+    vacancies = models.IntegerField()
+    accepts_childcare_voucher = models.BooleanField()
+    min_age_months = models.IntegerField()
+    max_age_months = models.IntegerField()
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    lat_band = models.IntegerField(null=True)
+    x = models.FloatField(null=True)
+    y = models.FloatField(null=True)
+    z = models.FloatField(null=True)
+
+    class Meta:
+        managed = False
+        db_table = "directory_search_row"
+
+    def __str__(self):
+        return self.name
+
+
 class InstitutionClass(Orderable):
     institution = ParentalKey(Institution, on_delete=models.CASCADE, related_name="classes")
     class_type = models.CharField(

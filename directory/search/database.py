@@ -16,11 +16,15 @@ A search is two queries over the matching rows, whatever the page size:
 plus one query that loads the services of the page's institutions.
 
 At province scale (issue 12) nothing reads every row:
-- a keyword's required words are looked up in the full-text index (`fulltext.py`, character pairs in
-  SQLite FTS5 or a PostgreSQL tsvector), which narrows the rows before `matching.keyword_filter` checks
-  each candidate exactly (so the answers are those of a scan);
 - without a required word, place or street, the total and the facets come from the summary table
   (`summary.py`), and the page from the rating index;
+- otherwise, while the full-text index is current, `indexed.py` answers from the narrow search rows
+  (`rows.py`): a keyword's required words are looked up in the full-text index (`fulltext.py`,
+  character pairs in SQLite FTS5 or a PostgreSQL tsvector), a point's rows read from the (latitude
+  band, longitude) index, and only the page's institutions from the institution table;
+- while the index is behind (a bulk write nobody refreshed), the methods below scan the institution
+  table as before, the index still narrowing the keyword's rows when it can (their answers are the
+  reference the parity tests hold the search rows to);
 - relevance ranks a bounded window: when more than RELEVANCE_WINDOW institutions match, the best rated
   RELEVANCE_WINDOW of them are ranked by relevance and the rest follow in rating order
   (`SearchResults.ranked_window` says so, for the page to tell the visitor).
@@ -28,7 +32,6 @@ The number of queries of a search does not depend on the size of the directory.
 """
 
 import logging
-import math
 
 from django.db import DatabaseError, connection
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Value
@@ -36,15 +39,13 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, Street
-from directory.search import fulltext, matching, summary
+from directory.search import fulltext, indexed, matching, summary
+from directory.search.indexed import hydrated as _hydrated
 from directory.search.query import EARTH_RADIUS_KM
 from directory.search.results import Hit, SearchResults
 
 logger = logging.getLogger("directory.search")
 
-# Look in a circle expected to hold this many times the rows needed up to the current page.
-NEAREST_SAFETY = 3
-NEAREST_MAX_ROWS = 500
 # Relevance ranks at most this many matches (the best rated); the rest follow in rating order.
 RELEVANCE_WINDOW = 1000
 
@@ -97,6 +98,24 @@ def ensure_statistics():
         logger.warning("无法为托育机构表收集 SQLite 统计信息：%s", error)
 
 
+def shared_filters(queryset, query, skip=()):
+    """The filters written alike for institutions and for search rows (same field names), all but the
+    services, the keyword and the point."""
+    if query.district and "district" not in skip:
+        queryset = queryset.filter(district__code=query.district)
+    if query.age is not None:
+        queryset = queryset.filter(min_age_months__lte=query.age, max_age_months__gte=query.age)
+    if query.inclusive:
+        queryset = queryset.filter(inclusive=True)
+    if query.vacancy:
+        queryset = queryset.filter(vacancies__gt=0)
+    if query.voucher:
+        queryset = queryset.filter(accepts_childcare_voucher=True)
+    if query.street:
+        queryset = queryset.filter(street__code=query.street)
+    return queryset
+
+
 class DatabaseEngine:
     name = "database"
 
@@ -108,21 +127,9 @@ class DatabaseEngine:
 
         `keyword`: the prepared `Keyword` of this search (its index lookup), read from `query` if None.
         """
-        queryset = self.base_queryset()
-        if query.district and "district" not in skip:
-            queryset = queryset.filter(district__code=query.district)
+        queryset = shared_filters(self.base_queryset(), query, skip)
         if query.services and "service" not in skip:
             queryset = queryset.filter(_offers(query.services))
-        if query.age is not None:
-            queryset = queryset.filter(min_age_months__lte=query.age, max_age_months__gte=query.age)
-        if query.inclusive:
-            queryset = queryset.filter(inclusive=True)
-        if query.vacancy:
-            queryset = queryset.filter(vacancies__gt=0)
-        if query.voucher:
-            queryset = queryset.filter(accepts_childcare_voucher=True)
-        if query.street:
-            queryset = queryset.filter(street__code=query.street)
         keyword = keyword or Keyword.read(query, use_index=False)
         if keyword.candidates is not None:
             queryset = queryset.filter(keyword.candidates)
@@ -180,10 +187,9 @@ class DatabaseEngine:
 
     def page_rows(self, query, total, keyword=None):
         needed = query.offset + query.page_size
-        if query.has_point and query.effective_sort == "distance" and needed <= NEAREST_MAX_ROWS:
-            # Matches spread over the circle's area: this radius should hold NEAREST_SAFETY × needed.
-            radius = query.radius * math.sqrt(min(1.0, NEAREST_SAFETY * needed / total))
-            if radius < query.radius:
+        if query.has_point:
+            radius = indexed.smaller_radius(query, needed, total)
+            if radius is not None:
                 rows = list(self._page(query, radius, keyword)[:needed])
                 if len(rows) == needed:  # every row farther away lies outside this smaller circle
                     return rows[query.offset :]
@@ -213,14 +219,24 @@ class DatabaseEngine:
     def _page(self, query, radius, keyword=None):
         return _hydrated(self.ordered(self.filtered(query, radius=radius, keyword=keyword), query))
 
+    def _rows_answer(self, query, keyword):
+        """Whether the search rows (`indexed.py`) answer: the index is current and the keyword, if it
+        decides, could be looked up in it."""
+        if keyword.required:
+            return keyword.candidates is not None
+        return fulltext.ready()
+
     def search(self, query):
         ensure_statistics()
         keyword = Keyword.read(query)
         if summary.answers(query, keyword.required):
             total, facets = summary.totals(query)
+            rows = self.page_rows(query, total, keyword) if total and query.offset < total else []
+        elif self._rows_answer(query, keyword):
+            total, facets, rows = indexed.search(query, keyword, shared_filters, RELEVANCE_WINDOW)
         else:
             total, facets = self.summary(query, keyword)
-        rows = self.page_rows(query, total, keyword) if total and query.offset < total else []
+            rows = self.page_rows(query, total, keyword) if total and query.offset < total else []
         hits = [
             Hit(
                 institution=row,
@@ -238,10 +254,6 @@ class DatabaseEngine:
             engine=self.name,
             ranked_window=RELEVANCE_WINDOW if windowed else None,
         )
-
-
-def _hydrated(queryset):
-    return queryset.select_related("district", "street").prefetch_related("services")
 
 
 class Keyword:

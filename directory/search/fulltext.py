@@ -10,9 +10,12 @@ PostgreSQL tsvector with a GIN index (the tables and triggers are in migration 0
 narrows the rows; `matching.keyword_filter` still checks each candidate exactly, so the answers are
 exactly those of a scan.
 
-Kept current whoever writes: triggers mark every inserted institution, and every one whose indexed texts
-changed, as pending (a delete removes its row at once). `refresh(ids)` indexes the given institutions
-now (the admin's saves call it after commit; the bulk importer should call it with the ids it wrote);
+The narrow search rows (`rows.py`, `SearchRow`) are written here with the index, from the same pending
+marks, so both are current together.
+
+Kept current whoever writes: triggers mark every inserted institution, every one whose indexed texts or
+searched columns changed and every one whose services changed, as pending (a delete removes its row at
+once). `refresh(ids)` indexes the given institutions now (the admin's saves call it after commit; the bulk importer should call it with the ids it wrote);
 `catch_up()` indexes what is pending, a batch at a time, before a search reads the index; while more
 than a batch is pending (right after a bulk import nobody refreshed), `ready()` is False and the engine
 answers by scanning, as before the index, until the backlog is gone. `refresh_pending()` indexes the whole backlog at once, `rebuild()` everything.
@@ -21,7 +24,7 @@ answers by scanning, as before the index, until the backlog is gone. `refresh_pe
 import re
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, Expression, F
+from django.db.models import F, Lookup
 
 from directory.choices import Kind
 from website import text
@@ -100,36 +103,25 @@ def matching_ids_sql(expression_text):
     return f"SELECT institution_id FROM {TABLE} WHERE document @@ %s::tsquery", [expression_text]
 
 
-class InIndex(Expression):
+class InIndex(Lookup):
     """A condition: the row's id is among the ids `matching_ids_sql` selects.
 
     SQLite: `id IN (…)`, driven by the FTS5 table. PostgreSQL: `id = ANY(ARRAY(…))`, so the matches are
     read first (one GIN lookup) and fetched by primary key; with `IN (…)` the planner prefers a hash join
-    over a scan of every institution, checking each one's texts.
+    over a scan of every institution, checking each one's texts. A lookup, not a plain expression, so
+    that Django writes it as it is: SQLite has no boolean type, and `(id IN (…)) = 1` would test every row
+    instead of reading the matches.
     """
 
-    conditional = True
-    output_field = BooleanField()
+    lookup_name = "in_fulltext_index"
+    prepare_rhs = False
 
     def __init__(self, expression_text):
-        super().__init__()
-        self.expression_text = expression_text
-        self.column = F("pk")
-
-    def get_source_expressions(self):
-        return [self.column]
-
-    def set_source_expressions(self, expressions):
-        (self.column,) = expressions
-
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        clone = self.copy()
-        clone.column = self.column.resolve_expression(query, allow_joins, reuse, summarize, for_save)
-        return clone
+        super().__init__(F("pk"), expression_text)
 
     def as_sql(self, compiler, connection):
-        column, params = compiler.compile(self.column)
-        ids, ids_params = matching_ids_sql(self.expression_text)
+        column, params = self.process_lhs(compiler, connection)
+        ids, ids_params = matching_ids_sql(self.rhs)
         if connection.vendor == "postgresql":
             return f"{column} = ANY(ARRAY({ids}))", [*params, *ids_params]
         return f"{column} IN ({ids})", [*params, *ids_params]
@@ -152,16 +144,30 @@ def refresh(ids):
     """Indexes these institutions now (a deleted one loses its row) and clears them from pending."""
     if not available():
         return 0
-    from directory.models import Institution  # search modules import models lazily: no cycle at start-up
+    # search modules import models lazily: no cycle at start-up
+    from directory.models import Institution, InstitutionService
+    from directory.search import rows as search_rows
 
     ids = sorted({int(pk) for pk in ids if pk is not None})
     written = 0
     for start in range(0, len(ids), REFRESH_CHUNK):
         chunk = ids[start : start + REFRESH_CHUNK]
-        rows = Institution.objects.filter(pk__in=chunk).values_list(
-            "pk", "name", "address", "description", "kind"
+        institutions = list(
+            Institution.objects.filter(pk__in=chunk).values_list(
+                "address", "description", *search_rows.SOURCE_FIELDS
+            )
         )
+        rows = [
+            (pk, name, address, description, kind)
+            for address, description, pk, name, kind, *_ in institutions
+        ]
+        services = {}
+        for institution_id, code in InstitutionService.objects.filter(institution_id__in=chunk).values_list(
+            "institution_id", "service_type"
+        ):
+            services.setdefault(institution_id, set()).add(code)
         with transaction.atomic(), connection.cursor() as cursor:
+            search_rows.write(cursor, chunk, [fields[2:] for fields in institutions], services)
             marks = ", ".join(["%s"] * len(chunk))
             key = "rowid" if connection.vendor == "sqlite" else "institution_id"
             cursor.execute(f"DELETE FROM {TABLE} WHERE {key} IN ({marks})", chunk)
@@ -194,6 +200,7 @@ def rebuild():
         cursor.execute("SELECT id FROM directory_institution")
         ids = [row[0] for row in cursor.fetchall()]
         cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute("DELETE FROM directory_search_row")
     written = refresh(ids)
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {PENDING}")

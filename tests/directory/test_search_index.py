@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory.models import Institution, InstitutionService
+from directory.models import Institution, InstitutionService, SearchRow
 from directory.search import DatabaseEngine, database, fulltext
 from directory.search.reading import parse_query
 from tests.directory.factories import (
@@ -214,3 +214,80 @@ def test_a_search_makes_as_many_queries_with_ten_times_the_institutions(
     for n in range(30):
         make(f"阳光{n}号托育中心", ["full_day", "half_day"], district=district, description="户外")
     assert _queries_for(client, url) == few
+
+
+def _spread(town):
+    """Gives the town's institutions points from 0.4 to 6 km east of (35.75, 114.29)."""
+    for n, institution in enumerate(town):
+        Institution.objects.filter(pk=institution.pk).update(latitude=35.75, longitude=114.2945 + 0.0128 * n)
+
+
+POINT_QUERIES = [
+    {"lat": "35.75", "lng": "114.29", "radius": "3"},
+    {"lat": "35.75", "lng": "114.29", "radius": "5", "sort": "distance", "service": "full_day"},
+    {"lat": "35.75", "lng": "114.29", "radius": "10", "sort": "inclusive"},
+    {"lat": "35.75", "lng": "114.29", "radius": "10", "sort": "rating", "district": "410611"},
+    {"lat": "35.75", "lng": "114.29", "radius": "10", "q": "阳光"},
+    {"lat": "35.75", "lng": "114.29", "radius": "10", "q": "托育", "age": "30"},
+    {"street": "410611001"},
+    {"street": "410611001", "q": "阳光"},
+]
+
+
+@pytest.mark.parametrize("params", POINT_QUERIES)
+def test_searches_around_a_point_or_in_a_street_find_and_order_what_a_scan_does(town, params):
+    _spread(town)
+    query = parse_query({**params, "page_size": "100"})
+    results = DatabaseEngine().search(query)
+    total, facets, page = scanned(query)
+    assert (results.total, results.facets) == (total, facets)
+    assert ids(results) == page
+    scanned_rows = database.DatabaseEngine()._page(query, None, database.Keyword.read(query, use_index=False))
+    expected = {
+        row.pk: row.distance_km for row in scanned_rows if getattr(row, "distance_km", None) is not None
+    }
+    for hit in results.hits:
+        if hit.institution.pk in expected:
+            assert hit.distance_km == pytest.approx(expected[hit.institution.pk], abs=0.001)
+
+
+def test_a_radius_keeps_exactly_the_institutions_within_it(town):
+    _spread(town)  # the points lie 0.4, 1.6, 2.7, 3.9, 5.0 and 6.2 km from the searched one
+    for radius, expected in ((1, 1), (3, 3), (4.5, 4), (10, 5)):  # the sixth is suspended
+        results = DatabaseEngine().search(
+            parse_query({"lat": "35.75", "lng": "114.29", "radius": str(radius)})
+        )
+        assert results.total == expected
+        assert all(hit.distance_km <= radius for hit in results.hits)
+
+
+def _row(institution):
+    return SearchRow.objects.filter(pk=institution.pk).values("services", "vacancies", "latitude").first()
+
+
+def test_search_rows_follow_every_change_whoever_writes_it(town):
+    fulltext.refresh_pending()
+    sunshine, dolphin, _, _, _, suspended = town
+    assert _row(suspended) is None  # not public: no row
+    assert _row(sunshine)["services"] == 1 | 8  # full_day and temporary
+    InstitutionServiceFactory(institution=sunshine, service_type="half_day")
+    Institution.objects.filter(pk=dolphin.pk).update(vacancies=7)  # a bulk write, no signals
+    Institution.objects.filter(pk=suspended.pk).update(status="normal")
+    assert fulltext.ready()  # the next search catches up
+    assert _row(sunshine)["services"] == 1 | 2 | 8
+    assert _row(dolphin)["vacancies"] == 7
+    assert _row(suspended) is not None
+    Institution.objects.filter(pk=dolphin.pk).update(status="cancelled")
+    sunshine.delete()
+    assert _row(sunshine) is None  # at once
+    assert fulltext.ready()
+    assert _row(dolphin) is None
+
+
+def test_a_home_points_row_holds_its_coarse_public_point_only(town):
+    home = town[4]
+    Institution.objects.filter(pk=home.pk).update(latitude=35.74321, longitude=114.29876)
+    assert fulltext.ready()
+    home.refresh_from_db()
+    assert _row(home)["latitude"] == pytest.approx(home.public_location[0])
+    assert _row(home)["latitude"] != pytest.approx(35.74321)

@@ -1,0 +1,221 @@
+"""The database engine's searches that the summary table cannot answer (a keyword that decides, a point,
+a street), read from the narrow search rows (`rows.py`) while the full-text index is current.
+
+What a search costs here grows with the rows it matches, not with the directory, and each matching row
+costs little: the keyword's rows come from the full-text index (exact: the index holds every character
+pair of the public texts as the text pipeline normalises them, and a word is the phrase of its pairs),
+a point's rows from the (latitude band, longitude) index, and the total, the facets and the order from
+the narrow rows alone. Only the page's institutions, and for relevance the best-rated
+`database.RELEVANCE_WINDOW` matches, are read from the institution table.
+
+The answers are those of `DatabaseEngine`'s scan of the institution table (the parity tests compare
+them), with two differences that are the index's: a traditional-script or full-width text matches its
+simplified, half-width keyword, and distances are computed once, in Python, for the page.
+"""
+
+import math
+from collections import Counter
+from operator import itemgetter
+
+from django.db import connection
+from django.db.models import Count, F, FloatField, Lookup, Value
+
+from directory.models import District, Institution, SearchRow
+from directory.search import matching, rows, summary
+from directory.search.query import great_circle_km
+
+NEAREST_SAFETY = 3
+NEAREST_MAX_ROWS = 500
+
+
+def _chord_squared(lat, lng):
+    origin = rows.unit_vector(lat, lng)
+    parts = [
+        F(axis) - Value(value, output_field=FloatField()) for axis, value in zip("xyz", origin, strict=True)
+    ]
+    return sum((part * part for part in parts[1:]), parts[0] * parts[0])
+
+
+def matching_rows(query, keyword, shared_filters, *, skip=(), radius=None):
+    """The search rows matching every filter of `query` but the facets in `skip`; with a point,
+    annotated `chord2` (see rows.py) and limited to `radius` (default: the query's)."""
+    queryset = shared_filters(SearchRow.objects.all(), query, skip)
+    if query.services and "service" not in skip:
+        mask = sum(summary.SERVICE_BITS[code] for code in query.services)
+        queryset = queryset.annotate(_offered=F("services").bitand(mask)).filter(_offered__gt=0)
+    if keyword.candidates is not None:
+        queryset = queryset.filter(keyword.candidates)
+    if query.has_point:
+        radius = query.radius if radius is None else radius
+        min_lat, max_lat, min_lng, max_lng = query.bounding_box(radius)
+        bands = list(range(rows.lat_band(min_lat), rows.lat_band(max_lat) + 1))
+        queryset = (
+            queryset.filter(lat_band__in=bands, longitude__range=(min_lng, max_lng))
+            .annotate(chord2=_chord_squared(query.lat, query.lng))
+            .filter(chord2__lte=rows.chord_squared_limit(radius))
+        )
+    return queryset
+
+
+def search(query, keyword, shared_filters, window):
+    """(total, facets, the page's institutions) of a query, from the search rows.
+
+    Relevance order: one read of every match (`_by_relevance`). Otherwise: one aggregation for the total
+    and the facets (from the place index alone around a point), then the page's ids in order.
+    """
+    if query.text and query.base_sort == "relevance":
+        return _by_relevance(query, keyword, shared_filters, window)
+    cells = (
+        matching_rows(query, keyword, shared_filters, skip={"service", "district"})
+        .values_list("district__code", "services")
+        .annotate(_count=Count("pk"))
+        .order_by()
+    )
+    total, facets = summary.facets_from_cells(query, list(cells))
+    if not total or query.offset >= total:
+        return total, facets, []
+    needed = query.offset + query.page_size
+    if query.has_point and query.base_sort == "distance":
+        ids = _nearest_ids(query, total, keyword, shared_filters, needed)
+    else:
+        first, rating = _rating_order(query)
+        nearest = ["chord2"] if query.has_point else []
+        ordered = matching_rows(query, keyword, shared_filters).order_by(
+            *first, rating, *nearest, "name", "pk"
+        )
+        ids = list(ordered.values_list("pk", flat=True)[query.offset : needed])
+    return total, facets, _institutions(ids, query, {})
+
+
+def _by_relevance(query, keyword, shared_filters, window):
+    """Every match read once, best rated first (what it needs from each is in the row): the total and
+    the facets are counted from them, the `window` best rated are ranked by relevance (their scores
+    from the institution table), and the rest follow in rating order."""
+    first, rating = _rating_order(query)
+    fields = [
+        "pk",
+        "district_id",
+        "services",
+        "inclusive",
+        "rating",
+        *(["chord2"] if query.has_point else []),
+    ]
+    matches = _raw_rows(
+        matching_rows(query, keyword, shared_filters, skip={"service", "district"})
+        .order_by(*first, rating, "pk")
+        .values_list(*fields)
+    )
+    codes = dict(District.objects.values_list("pk", "code"))
+    cells = Counter(map(itemgetter(1, 2), matches))
+    total, facets = summary.facets_from_cells(
+        query, [(codes[district], services, n) for (district, services), n in cells.items()]
+    )
+    chosen = sum(summary.SERVICE_BITS[code] for code in query.services)
+    wanted = matches
+    if chosen or query.district:
+        wanted = [
+            row
+            for row in matches
+            if (not chosen or row[2] & chosen) and (not query.district or codes[row[1]] == query.district)
+        ]
+    needed = query.offset + query.page_size
+    ids, scores = [], {}
+    if query.offset < min(window, total):
+        candidates = wanted[:window]
+        expression = matching.keyword_score(
+            keyword.terms,
+            matching.chunks(query.text),
+            list(District.objects.values_list("name", flat=True)[:50]),
+        )
+        scores = dict(
+            Institution.objects.filter(_IdIn([row[0] for row in candidates]))
+            .annotate(score=expression)
+            .values_list("pk", "score")
+        )
+
+        def relevance(row):
+            pk, _, _, inclusive, row_rating = row[:5]
+            return (
+                -int(inclusive) if first else 0,
+                -scores.get(pk, 0.0),
+                row[5] if query.has_point else 0.0,
+                row_rating is None,
+                -(row_rating or 0.0),
+                pk,
+            )
+
+        ids = [row[0] for row in sorted(candidates, key=relevance)[query.offset : min(needed, window)]]
+    ids += [row[0] for row in wanted[max(query.offset, window) : needed]]
+    return total, facets, _institutions(ids, query, scores)
+
+
+class _IdIn(Lookup):
+    """`id IN (1, 2, …)` with the ids written into the SQL: they are integers read from the database,
+    and Django's preparation of a thousand parameters would cost more than the query."""
+
+    lookup_name = "id_in"
+    prepare_rhs = False
+
+    def __init__(self, ids):
+        super().__init__(F("pk"), tuple(int(pk) for pk in ids))
+
+    def as_sql(self, compiler, connection):
+        column, params = self.process_lhs(compiler, connection)
+        return f"{column} IN ({', '.join(map(str, self.rhs)) or 'NULL'})", params
+
+
+def _raw_rows(queryset):
+    """The queryset's rows as the database driver returns them: thousands of matches are read here, and
+    Django's per-value conversions would cost more than the query (booleans stay 0/1 on SQLite)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _rating_order(query):
+    first = ["-inclusive"] if query.sort == "inclusive" else []
+    return first, F("rating").desc(nulls_last=True)
+
+
+def smaller_radius(query, needed, total):
+    """For a nearest-first page: a radius under the query's that should hold the rows up to it (matches
+    spread over the circle's area, NEAREST_SAFETY × needed of them), or None to read the whole circle."""
+    if query.effective_sort != "distance" or needed > NEAREST_MAX_ROWS:
+        return None
+    radius = query.radius * math.sqrt(min(1.0, NEAREST_SAFETY * needed / total))
+    return radius if radius < query.radius else None
+
+
+def _nearest_ids(query, total, keyword, shared_filters, needed):
+    first, rating = _rating_order(query)
+
+    def ordered(radius):
+        found = matching_rows(query, keyword, shared_filters, radius=radius)
+        return found.order_by(*first, "chord2", rating, "pk").values_list("pk", flat=True)
+
+    radius = smaller_radius(query, needed, total)
+    if radius is not None:
+        ids = list(ordered(radius)[:needed])
+        if len(ids) == needed:  # every row farther away lies outside this smaller circle
+            return ids[query.offset :]
+    return list(ordered(None)[query.offset : needed])
+
+
+def _institutions(ids, query, scores):
+    by_pk = {institution.pk: institution for institution in hydrated(Institution.objects.filter(pk__in=ids))}
+    page_rows = []
+    for pk in ids:
+        institution = by_pk.get(pk)
+        if institution is None:  # deleted since the rows were read
+            continue
+        point = institution.public_location if query.has_point else None
+        institution.distance_km = great_circle_km(query.lat, query.lng, *point) if point else None
+        institution.score = scores.get(pk)
+        page_rows.append(institution)
+    return page_rows
+
+
+def hydrated(queryset):
+    """Institutions with what a result shows: district, street and services, in two more queries."""
+    return queryset.select_related("district", "street").prefetch_related("services")
