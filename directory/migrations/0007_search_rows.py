@@ -3,7 +3,9 @@
 `directory_search_row` (model `SearchRow`, unmanaged: its table is written here per vendor) holds one row
 per public institution with what a search filters, counts and orders by. `fulltext.refresh` writes it
 with the index, so the triggers that mark an institution pending for the index now fire on every column
-a row carries and on every change to an institution's services; a delete removes the row at once.
+a row carries and on every change to an institution's services; a delete removes the row at once. A
+pending mark says whether a text changed (`texts`): when only vacancies, a rating or the services did,
+the refresh rewrites the row and leaves the institution's index entry alone.
 Every existing institution is marked pending (the searches catch up a batch at a time, or
 `fulltext.refresh_pending()` at once); until then searches scan, as before the index.
 """
@@ -28,28 +30,42 @@ ROW_INDEXES = [
     f"CREATE INDEX directory_search_row_place ON directory_search_row (lat_band, longitude, {PLACE_COVERS})",
     "CREATE INDEX directory_search_row_street ON directory_search_row (street_id)",
 ]
-# Every institution column a search row or the index is made of.
-WATCHED = (
-    "name address description kind status filing_number district_id street_id rating inclusive vacancies "
-    "accepts_childcare_voucher min_age_months max_age_months latitude longitude"
+# The institution columns the index is made of, and those only the search rows are made of: a change to
+# the first marks the institution pending with its texts (`texts`), to the second for its row only.
+TEXTS = "name address description kind".split()
+ROW_ONLY = (
+    "status filing_number district_id street_id rating inclusive vacancies accepts_childcare_voucher "
+    "min_age_months max_age_months latitude longitude"
 ).split()
 MARK_ALL = (
     "INSERT INTO directory_institution_fulltext_pending (institution_id) SELECT id FROM directory_institution"
 )
 
-SQLITE_CHANGED_WHEN = " OR ".join(f"old.{column} IS NOT new.{column}" for column in WATCHED)
+
+def _changed(columns, old, new, differs):
+    return " OR ".join(f"{old}.{column} {differs} {new}.{column}" for column in columns)
+
+
 SQLITE = [
     f"CREATE TABLE directory_search_row ({ROW_COLUMNS.format(int='integer', real='real', bool='bool')})",
     *ROW_INDEXES,
+    "ALTER TABLE directory_institution_fulltext_pending ADD COLUMN texts bool NOT NULL DEFAULT 1",
     "DROP TRIGGER IF EXISTS directory_fulltext_text_changed",
     "DROP TRIGGER IF EXISTS directory_fulltext_deleted",
     "DROP TRIGGER IF EXISTS directory_summary_service_added",
     "DROP TRIGGER IF EXISTS directory_summary_service_removed",
     "DROP TRIGGER IF EXISTS directory_summary_service_changed",
-    f"""CREATE TRIGGER directory_search_row_changed AFTER UPDATE ON directory_institution
-    WHEN {SQLITE_CHANGED_WHEN} OR old.id IS NOT new.id
+    f"""CREATE TRIGGER directory_search_texts_changed AFTER UPDATE ON directory_institution
+    WHEN {_changed(TEXTS, "old", "new", "IS NOT")} OR old.id IS NOT new.id
     BEGIN
-        INSERT OR IGNORE INTO directory_institution_fulltext_pending (institution_id) VALUES (new.id);
+        INSERT OR REPLACE INTO directory_institution_fulltext_pending (institution_id, texts)
+            VALUES (new.id, 1);
+    END""",
+    f"""CREATE TRIGGER directory_search_row_changed AFTER UPDATE ON directory_institution
+    WHEN {_changed(ROW_ONLY, "old", "new", "IS NOT")}
+    BEGIN
+        INSERT OR IGNORE INTO directory_institution_fulltext_pending (institution_id, texts)
+            VALUES (new.id, 0);
     END""",
     """CREATE TRIGGER directory_search_row_deleted AFTER DELETE ON directory_institution BEGIN
         DELETE FROM directory_institution_fulltext WHERE rowid = old.id;
@@ -58,20 +74,20 @@ SQLITE = [
         UPDATE directory_search_state SET generation = generation + 1 WHERE id = 1;
     END""",
     """CREATE TRIGGER directory_search_row_service_added AFTER INSERT ON directory_institutionservice BEGIN
-        INSERT OR IGNORE INTO directory_institution_fulltext_pending (institution_id)
-            VALUES (new.institution_id);
+        INSERT OR IGNORE INTO directory_institution_fulltext_pending (institution_id, texts)
+            VALUES (new.institution_id, 0);
         UPDATE directory_search_state SET generation = generation + 1 WHERE id = 1;
     END""",
     """CREATE TRIGGER directory_search_row_service_removed AFTER DELETE ON directory_institutionservice
     BEGIN
-        INSERT OR IGNORE INTO directory_institution_fulltext_pending (institution_id)
-            VALUES (old.institution_id);
+        INSERT OR IGNORE INTO directory_institution_fulltext_pending (institution_id, texts)
+            VALUES (old.institution_id, 0);
         UPDATE directory_search_state SET generation = generation + 1 WHERE id = 1;
     END""",
     """CREATE TRIGGER directory_search_row_service_changed AFTER UPDATE ON directory_institutionservice
     WHEN old.service_type IS NOT new.service_type OR old.institution_id IS NOT new.institution_id BEGIN
-        INSERT OR IGNORE INTO directory_institution_fulltext_pending (institution_id)
-            VALUES (old.institution_id), (new.institution_id);
+        INSERT OR IGNORE INTO directory_institution_fulltext_pending (institution_id, texts)
+            VALUES (old.institution_id, 0), (new.institution_id, 0);
         UPDATE directory_search_state SET generation = generation + 1 WHERE id = 1;
     END""",
     "DELETE FROM directory_institution_fulltext_pending",
@@ -89,6 +105,8 @@ SQLITE_REVERSE = [
     "DROP TRIGGER IF EXISTS directory_search_row_service_added",
     "DROP TRIGGER IF EXISTS directory_search_row_deleted",
     "DROP TRIGGER IF EXISTS directory_search_row_changed",
+    "DROP TRIGGER IF EXISTS directory_search_texts_changed",
+    "ALTER TABLE directory_institution_fulltext_pending DROP COLUMN texts",
     *_initial(
         INITIAL.SQLITE,
         "directory_fulltext_text_changed",
@@ -100,11 +118,28 @@ SQLITE_REVERSE = [
     "DROP TABLE IF EXISTS directory_search_row",
 ]
 
-POSTGRESQL_CHANGED = " OR ".join(f"NEW.{column} IS DISTINCT FROM OLD.{column}" for column in WATCHED)
+
+def _service_marks(event, table):
+    return [
+        f"""CREATE FUNCTION directory_search_row_services_{event}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO directory_institution_fulltext_pending (institution_id, texts)
+                SELECT DISTINCT institution_id, false FROM {table} ON CONFLICT DO NOTHING;
+            RETURN NULL;
+        END $$""",
+        f"""CREATE TRIGGER directory_search_row_services_{event} AFTER {SERVICE_EVENTS[event]}
+            ON directory_institutionservice
+            REFERENCING {"OLD" if event == "deleted" else "NEW"} TABLE AS {table}
+            FOR EACH STATEMENT EXECUTE FUNCTION directory_search_row_services_{event}()""",
+    ]
+
+
+SERVICE_EVENTS = {"inserted": "INSERT", "deleted": "DELETE", "updated": "UPDATE"}
 POSTGRESQL = [
     f"""CREATE TABLE directory_search_row (
         {ROW_COLUMNS.format(int="integer", real="double precision", bool="boolean")})""",
     *ROW_INDEXES,
+    "ALTER TABLE directory_institution_fulltext_pending ADD COLUMN texts boolean NOT NULL DEFAULT true",
     f"""CREATE OR REPLACE FUNCTION directory_fulltext_mark() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         IF TG_OP = 'DELETE' THEN
@@ -113,36 +148,35 @@ POSTGRESQL = [
             DELETE FROM directory_institution_fulltext_pending WHERE institution_id = OLD.id;
             RETURN OLD;
         END IF;
-        IF TG_OP = 'INSERT' OR {POSTGRESQL_CHANGED} THEN
-            INSERT INTO directory_institution_fulltext_pending (institution_id) VALUES (NEW.id)
+        IF TG_OP = 'INSERT' OR {_changed(TEXTS, "NEW", "OLD", "IS DISTINCT FROM")} THEN
+            INSERT INTO directory_institution_fulltext_pending (institution_id, texts) VALUES (NEW.id, true)
+                ON CONFLICT (institution_id) DO UPDATE SET texts = true;
+        ELSIF {_changed(ROW_ONLY, "NEW", "OLD", "IS DISTINCT FROM")} THEN
+            INSERT INTO directory_institution_fulltext_pending (institution_id, texts) VALUES (NEW.id, false)
                 ON CONFLICT DO NOTHING;
         END IF;
         RETURN NEW;
     END $$""",
-    """CREATE FUNCTION directory_search_row_service_mark() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP <> 'INSERT' THEN
-            INSERT INTO directory_institution_fulltext_pending (institution_id) VALUES (OLD.institution_id)
-                ON CONFLICT DO NOTHING;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            INSERT INTO directory_institution_fulltext_pending (institution_id) VALUES (NEW.institution_id)
-                ON CONFLICT DO NOTHING;
-        END IF;
-        RETURN NULL;
-    END $$""",
-    """CREATE TRIGGER directory_search_row_service_mark AFTER INSERT OR UPDATE OR DELETE
-        ON directory_institutionservice FOR EACH ROW EXECUTE FUNCTION directory_search_row_service_mark()""",
+    # Statement triggers with transition tables: a bulk write of services marks its institutions in one
+    # INSERT … SELECT, not one call per row (an update marks the institutions its new rows belong to;
+    # the site never moves a service from one institution to another).
+    *_service_marks("inserted", "added_services"),
+    *_service_marks("deleted", "removed_services"),
+    *_service_marks("updated", "changed_services"),
     "DELETE FROM directory_institution_fulltext_pending",
     MARK_ALL,
 ]
 
 POSTGRESQL_REVERSE = [
-    "DROP TRIGGER IF EXISTS directory_search_row_service_mark ON directory_institutionservice",
-    "DROP FUNCTION IF EXISTS directory_search_row_service_mark()",
+    *(
+        f"DROP TRIGGER IF EXISTS directory_search_row_services_{event} ON directory_institutionservice"
+        for event in SERVICE_EVENTS
+    ),
+    *(f"DROP FUNCTION IF EXISTS directory_search_row_services_{event}()" for event in SERVICE_EVENTS),
     "DROP TRIGGER IF EXISTS directory_fulltext_mark ON directory_institution",
     "DROP FUNCTION IF EXISTS directory_fulltext_mark()",
     *_initial(INITIAL.POSTGRESQL, "directory_fulltext_mark()", "directory_fulltext_mark"),
+    "ALTER TABLE directory_institution_fulltext_pending DROP COLUMN texts",
     "DROP TABLE IF EXISTS directory_search_row",
 ]
 

@@ -140,8 +140,10 @@ def _postgresql_document(texts):
     )
 
 
-def refresh(ids):
-    """Indexes these institutions now (a deleted one loses its row) and clears them from pending."""
+def refresh(ids, *, texts=True):
+    """Indexes these institutions now (a deleted one loses its row), writes their search rows and clears
+    them from pending. `texts=False`: only the search rows, for institutions whose indexed texts did not
+    change (what the pending marks say; a new or edited text is always marked with its texts)."""
     if not available():
         return 0
     # search modules import models lazily: no cycle at start-up
@@ -150,46 +152,56 @@ def refresh(ids):
 
     ids = sorted({int(pk) for pk in ids if pk is not None})
     written = 0
+    text_fields = ("address", "description") if texts else ()
     for start in range(0, len(ids), REFRESH_CHUNK):
         chunk = ids[start : start + REFRESH_CHUNK]
         institutions = list(
-            Institution.objects.filter(pk__in=chunk).values_list(
-                "address", "description", *search_rows.SOURCE_FIELDS
-            )
+            Institution.objects.filter(pk__in=chunk).values_list(*search_rows.SOURCE_FIELDS, *text_fields)
         )
-        rows = [
-            (pk, name, address, description, kind)
-            for address, description, pk, name, kind, *_ in institutions
-        ]
         services = {}
         for institution_id, code in InstitutionService.objects.filter(institution_id__in=chunk).values_list(
             "institution_id", "service_type"
         ):
             services.setdefault(institution_id, set()).add(code)
+        count = len(search_rows.SOURCE_FIELDS)
         with transaction.atomic(), connection.cursor() as cursor:
-            search_rows.write(cursor, chunk, [fields[2:] for fields in institutions], services)
+            search_rows.write(cursor, chunk, [fields[:count] for fields in institutions], services)
+            if texts:
+                # (pk, name, address, description, kind)
+                _write_index(
+                    cursor, chunk, [(f[0], f[1], f[count], f[count + 1], f[2]) for f in institutions]
+                )
             marks = ", ".join(["%s"] * len(chunk))
-            key = "rowid" if connection.vendor == "sqlite" else "institution_id"
-            cursor.execute(f"DELETE FROM {TABLE} WHERE {key} IN ({marks})", chunk)
-            if connection.vendor == "sqlite":
-                values = [
-                    (pk, *(" ".join(pairs(value)) for value in _texts(*fields))) for pk, *fields in rows
-                ]
-                cursor.executemany(
-                    f"INSERT OR REPLACE INTO {TABLE} (rowid, name, address, description) VALUES (%s, %s, %s, %s)",
-                    values,
-                )
-            else:
-                values = [(pk, _postgresql_document(_texts(*fields))) for pk, *fields in rows]
-                # Two workers catching up the same backlog: the later write wins, neither fails.
-                cursor.executemany(
-                    f"INSERT INTO {TABLE} (institution_id, document) VALUES (%s, %s::tsvector) "
-                    "ON CONFLICT (institution_id) DO UPDATE SET document = EXCLUDED.document",
-                    values,
-                )
             cursor.execute(f"DELETE FROM {PENDING} WHERE institution_id IN ({marks})", chunk)
-            written += len(values)
+            written += len(institutions)
     return written
+
+
+def _write_index(cursor, chunk, rows):
+    marks = ", ".join(["%s"] * len(chunk))
+    key = "rowid" if connection.vendor == "sqlite" else "institution_id"
+    cursor.execute(f"DELETE FROM {TABLE} WHERE {key} IN ({marks})", chunk)
+    if connection.vendor == "sqlite":
+        values = [(pk, *(" ".join(pairs(value)) for value in _texts(*fields))) for pk, *fields in rows]
+        cursor.executemany(
+            f"INSERT OR REPLACE INTO {TABLE} (rowid, name, address, description) VALUES (%s, %s, %s, %s)",
+            values,
+        )
+    else:
+        values = [(pk, _postgresql_document(_texts(*fields))) for pk, *fields in rows]
+        # Two workers catching up the same backlog: the later write wins, neither fails.
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (institution_id, document) VALUES (%s, %s::tsvector) "
+            "ON CONFLICT (institution_id) DO UPDATE SET document = EXCLUDED.document",
+            values,
+        )
+
+
+def _refresh_marked(marked):
+    """Refreshes pending (id, texts changed) marks: the index only where a text changed."""
+    with_texts = [pk for pk, texts in marked if texts]
+    rows_only = [pk for pk, texts in marked if not texts]
+    return refresh(with_texts) + refresh(rows_only, texts=False)
 
 
 def rebuild():
@@ -214,11 +226,11 @@ def catch_up(batch=None):
         return False
     batch = batch or CATCH_UP_BATCH
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT institution_id FROM {PENDING} LIMIT %s", [batch + 1])
-        pending = [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT institution_id, texts FROM {PENDING} LIMIT %s", [batch + 1])
+        pending = cursor.fetchall()
     if not pending:
         return True
-    refresh(pending[:batch])
+    _refresh_marked(pending[:batch])
     return len(pending) <= batch
 
 
@@ -227,9 +239,9 @@ def refresh_pending():
     if not available():
         return 0
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT institution_id FROM {PENDING}")
-        pending = [row[0] for row in cursor.fetchall()]
-    return refresh(pending)
+        cursor.execute(f"SELECT institution_id, texts FROM {PENDING}")
+        pending = cursor.fetchall()
+    return _refresh_marked(pending)
 
 
 def ready():

@@ -291,3 +291,24 @@ def test_a_home_points_row_holds_its_coarse_public_point_only(town):
     home.refresh_from_db()
     assert _row(home)["latitude"] == pytest.approx(home.public_location[0])
     assert _row(home)["latitude"] != pytest.approx(35.74321)
+
+
+def _pending_texts(institution):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT texts FROM {fulltext.PENDING} WHERE institution_id = %s", [institution.pk])
+        return bool(cursor.fetchone()[0])
+
+
+def test_a_change_of_vacancies_rewrites_the_row_and_a_renaming_the_index_entry_too(town):
+    fulltext.refresh_pending()
+    dolphin = town[1]
+    Institution.objects.filter(pk=dolphin.pk).update(vacancies=3)
+    InstitutionServiceFactory(institution=dolphin, service_type="hourly")
+    assert _pending_texts(dolphin) is False
+    Institution.objects.filter(pk=dolphin.pk).update(name="海豚湾托育园")
+    Institution.objects.filter(pk=dolphin.pk).update(vacancies=4)
+    assert _pending_texts(dolphin) is True  # a later row-only change keeps the texts mark
+    assert fulltext.ready()
+    assert ids(
+        DatabaseEngine().search(parse_query({"q": "海豚湾", "vacancy": "1", "service": "hourly"}))
+    ) == [dolphin.pk]
