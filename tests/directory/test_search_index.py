@@ -231,13 +231,16 @@ POINT_QUERIES = [
     {"lat": "35.75", "lng": "114.29", "radius": "10", "q": "托育", "age": "30"},
     {"street": "410611001"},
     {"street": "410611001", "q": "阳光"},
+    {"q": "阳光", "sort": "inclusive"},
+    {"q": "托", "sort": "rating", "service": ["full_day", "hourly"]},
+    {"q": "阳光", "page": "2", "page_size": "1"},
 ]
 
 
 @pytest.mark.parametrize("params", POINT_QUERIES)
 def test_searches_around_a_point_or_in_a_street_find_and_order_what_a_scan_does(town, params):
     _spread(town)
-    query = parse_query({**params, "page_size": "100"})
+    query = parse_query({"page_size": "100", **params})
     results = DatabaseEngine().search(query)
     total, facets, page = scanned(query)
     assert (results.total, results.facets) == (total, facets)
