@@ -12,6 +12,14 @@ class ServiceType(models.TextChoices):
     TEMPORARY = "temporary", "临时托"
 
 
+# A set of service types as one integer (the search summary and search rows store it): a bit per type.
+SERVICE_BITS = {code: 1 << index for index, code in enumerate(ServiceType.values)}
+
+
+def services_mask(codes):
+    return sum(SERVICE_BITS.get(code, 0) for code in set(codes))
+
+
 SERVICE_ORDER = {code: rank for rank, code in enumerate(ServiceType.values)}
 
 

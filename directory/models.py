@@ -480,7 +480,7 @@ class SearchRow(models.Model):
     Written only by `directory.search.fulltext.refresh` together with the full-text index, from the
     same pending marks (triggers, migration 0007), so it is current whenever the index is; a filed
     institution in normal operation has a row, any other none. The columns carry the institution's
-    names, except `services` (a bit per service type, `summary.SERVICE_BITS`), the public point
+    names, except `services` (a bit per service type, `choices.SERVICE_BITS`), the public point
     (`Institution.public_location`), its latitude band (`LAT_BAND_DEGREES`, for an index range scan) and
     its point on the unit sphere (x, y, z), whose squared chord orders and bounds great-circle distance
     exactly with arithmetic alone.

@@ -20,6 +20,7 @@ from operator import itemgetter
 from django.db import connection
 from django.db.models import Count, F, FloatField, Lookup, Value
 
+from directory.choices import services_mask
 from directory.models import District, Institution, SearchRow
 from directory.search import matching, rows, summary
 from directory.search.query import great_circle_km
@@ -41,7 +42,7 @@ def matching_rows(query, keyword, shared_filters, *, skip=(), radius=None):
     annotated `chord2` (see rows.py) and limited to `radius` (default: the query's)."""
     queryset = shared_filters(SearchRow.objects.all(), query, skip)
     if query.services and "service" not in skip:
-        mask = sum(summary.SERVICE_BITS[code] for code in query.services)
+        mask = services_mask(query.services)
         queryset = queryset.annotate(_offered=F("services").bitand(mask)).filter(_offered__gt=0)
     if keyword.candidates is not None:
         queryset = queryset.filter(keyword.candidates)
@@ -110,7 +111,7 @@ def _by_relevance(query, keyword, shared_filters, window):
     total, facets = summary.facets_from_cells(
         query, [(codes[district], services, n) for (district, services), n in cells.items()]
     )
-    chosen = sum(summary.SERVICE_BITS[code] for code in query.services)
+    chosen = services_mask(query.services)
     wanted = matches
     if chosen or query.district:
         wanted = [

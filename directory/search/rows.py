@@ -13,10 +13,9 @@ in plain arithmetic (SQLite would otherwise call Python for every sine of every 
 
 import math
 
-from directory.choices import Kind, Status
+from directory.choices import Kind, Status, services_mask
 from directory.models import SearchRow, coarse_point
 from directory.search.query import EARTH_RADIUS_KM
-from directory.search.summary import SERVICE_BITS
 
 TABLE = SearchRow._meta.db_table
 COLUMNS = (
@@ -73,7 +72,7 @@ def _row(fields, services):
         if kind == Kind.HOME:
             latitude, longitude = coarse_point(latitude, longitude)
         point = (latitude, longitude, lat_band(latitude), *unit_vector(latitude, longitude))
-    mask = sum(SERVICE_BITS.get(code, 0) for code in services)
+    mask = services_mask(services)
     return (
         pk,
         name,

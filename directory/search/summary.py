@@ -12,11 +12,9 @@ write, whoever makes it, and the summary remembers the generation it was built f
 
 from django.db import connection, transaction
 
-from directory.choices import ServiceType, Status
+from directory.choices import SERVICE_BITS, Status, services_mask
 from directory.search.fulltext import available
 from directory.search.results import empty_facets
-
-SERVICE_BITS = {code: 1 << index for index, code in enumerate(ServiceType.values)}
 
 
 def answers(query, required_terms):
@@ -105,7 +103,7 @@ def facets_from_cells(query, cells):
     """(total, facets) from (district code, services mask, institutions) counts of the rows that match
     every filter but the two facets: the service counts keep the district filter and ignore the chosen
     services, the district counts keep the service filter and ignore the chosen district."""
-    chosen = sum(SERVICE_BITS[code] for code in query.services)
+    chosen = services_mask(query.services)
     facets = empty_facets()
     total = 0
     for code, services, count in cells:
