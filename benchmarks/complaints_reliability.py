@@ -42,7 +42,7 @@ SUBMIT = "/complaints/submit/"
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FORM_TOKEN_RE = re.compile(r'name="submission_token" value="([^"]+)"')
 RECEIPT_COOKIE_RE = re.compile(r"complaint_receipt=([^;]+)")
-NUMBER_RE = re.compile(r"data-tracking-number>([^<]+)<")
+NUMBER_RE = re.compile(r'data-tracking-number="([^"]+)"')
 CODE_RE = re.compile(r"data-query-code>([^<]+)<")
 FLOOD_MESSAGE = "提交过于频繁"
 # The categories the form offers, read from the form itself so that the benchmark never drifts from it.
