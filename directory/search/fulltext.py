@@ -6,9 +6,10 @@ checks the same with single-character phrases), which no word index answers: a w
 public texts as the text pipeline normalises them (`website.text.normalise`: half-width, simplified,
 case-folded): 阳光托育 → 阳光 光托 托育 育. A word is then a phrase of its pairs (光托育 → "光托 托育"),
 a single character the prefix of a pair (托 → 托*), both answered from the index: SQLite FTS5, or a
-PostgreSQL tsvector with a GIN index (the tables and triggers are in migration 0004). The index only
-narrows the rows; `matching.keyword_filter` still checks each candidate exactly, so the answers are
-exactly those of a scan.
+PostgreSQL tsvector with a GIN index (the tables and triggers are in migrations 0004 and 0007). A phrase
+of pairs matches exactly the texts that contain the word, so the search rows (`indexed.py`) take the
+index's answer as it is; the scan fallback still checks each candidate with `matching.keyword_filter`
+(which differs only where normalisation does: a traditional-script or full-width text).
 
 The narrow search rows (`rows.py`, `SearchRow`) are written here with the index, from the same pending
 marks, so both are current together.
