@@ -68,6 +68,15 @@ def coarse_point(latitude, longitude):
     )
 
 
+def public_point(kind, latitude, longitude):
+    """`Institution.public_location` from the raw columns: (lat, lng), or None without coordinates."""
+    if latitude is None or longitude is None:
+        return None
+    if kind == Kind.HOME:
+        return coarse_point(latitude, longitude)
+    return (latitude, longitude)
+
+
 def _coarse_sql(field):
     cells = Value(1 / HOME_GRID_DEGREES, output_field=FloatField())
     return (Floor(F(field) * cells) + Value(0.5, output_field=FloatField())) / cells
@@ -391,11 +400,7 @@ class Institution(RevisionMixin, ClusterableModel):
         (`coarse_point`). Every map, API location, distance, sort and radius uses this point: the one
         rule, also written in SQL as `Institution.objects.with_public_point()`.
         """
-        if not self.has_location:
-            return None
-        if self.is_home:
-            return coarse_point(self.latitude, self.longitude)
-        return (self.latitude, self.longitude)
+        return public_point(self.kind, self.latitude, self.longitude)
 
     @property
     def age_range_label(self):

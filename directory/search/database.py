@@ -41,6 +41,7 @@ from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, Street
 from directory.search import fulltext, indexed, matching, summary
 from directory.search.indexed import hydrated as _hydrated
+from directory.search.indexed import shared_filters
 from directory.search.query import EARTH_RADIUS_KM
 from directory.search.results import Hit, SearchResults
 
@@ -98,24 +99,6 @@ def ensure_statistics():
         logger.warning("无法为托育机构表收集 SQLite 统计信息：%s", error)
 
 
-def shared_filters(queryset, query, skip=()):
-    """The filters written alike for institutions and for search rows (same field names), all but the
-    services, the keyword and the point."""
-    if query.district and "district" not in skip:
-        queryset = queryset.filter(district__code=query.district)
-    if query.age is not None:
-        queryset = queryset.filter(min_age_months__lte=query.age, max_age_months__gte=query.age)
-    if query.inclusive:
-        queryset = queryset.filter(inclusive=True)
-    if query.vacancy:
-        queryset = queryset.filter(vacancies__gt=0)
-    if query.voucher:
-        queryset = queryset.filter(accepts_childcare_voucher=True)
-    if query.street:
-        queryset = queryset.filter(street__code=query.street)
-    return queryset
-
-
 class DatabaseEngine:
     name = "database"
 
@@ -157,11 +140,7 @@ class DatabaseEngine:
         rating = F("rating").desc(nulls_last=True)
         nearest = ["distance_km"] if query.has_point else []
         if query.text:
-            terms = matching.read_terms(query.text)
-            districts = list(District.objects.values_list("name", flat=True)[:50])
-            queryset = queryset.annotate(
-                score=matching.keyword_score(terms, matching.chunks(query.text), districts)
-            )
+            queryset = queryset.annotate(score=matching.relevance(query.text))
         if sort == "distance":
             return queryset.order_by(*first, "distance_km", rating, "pk")
         if sort == "rating" or not query.text:
@@ -229,13 +208,11 @@ class DatabaseEngine:
     def search(self, query):
         ensure_statistics()
         keyword = Keyword.read(query)
-        if summary.answers(query, keyword.required):
-            total, facets = summary.totals(query)
-            rows = self.page_rows(query, total, keyword) if total and query.offset < total else []
-        elif self._rows_answer(query, keyword):
-            total, facets, rows = indexed.search(query, keyword, shared_filters, RELEVANCE_WINDOW)
+        from_summary = summary.answers(query, keyword.required)
+        if not from_summary and self._rows_answer(query, keyword):
+            total, facets, rows = indexed.search(query, keyword, RELEVANCE_WINDOW)
         else:
-            total, facets = self.summary(query, keyword)
+            total, facets = summary.totals(query) if from_summary else self.summary(query, keyword)
             rows = self.page_rows(query, total, keyword) if total and query.offset < total else []
         hits = [
             Hit(

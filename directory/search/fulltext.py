@@ -153,28 +153,21 @@ def refresh(ids, *, texts=True):
 
     ids = sorted({int(pk) for pk in ids if pk is not None})
     written = 0
-    text_fields = ("address", "description") if texts else ()
     for start in range(0, len(ids), REFRESH_CHUNK):
         chunk = ids[start : start + REFRESH_CHUNK]
-        institutions = list(
-            Institution.objects.filter(pk__in=chunk).values_list(*search_rows.SOURCE_FIELDS, *text_fields)
-        )
         services = {}
         for institution_id, code in InstitutionService.objects.filter(institution_id__in=chunk).values_list(
             "institution_id", "service_type"
         ):
             services.setdefault(institution_id, set()).add(code)
-        count = len(search_rows.SOURCE_FIELDS)
         with transaction.atomic(), connection.cursor() as cursor:
-            search_rows.write(cursor, chunk, [fields[:count] for fields in institutions], services)
+            search_rows.write(cursor, chunk, services)
             if texts:
-                # (pk, name, address, description, kind)
-                _write_index(
-                    cursor, chunk, [(f[0], f[1], f[count], f[count + 1], f[2]) for f in institutions]
-                )
+                fields = ("pk", "name", "address", "description", "kind")
+                _write_index(cursor, chunk, Institution.objects.filter(pk__in=chunk).values_list(*fields))
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"DELETE FROM {PENDING} WHERE institution_id IN ({marks})", chunk)
-            written += len(institutions)
+            written += len(chunk)
     return written
 
 

@@ -37,7 +37,25 @@ def _chord_squared(lat, lng):
     return sum((part * part for part in parts[1:]), parts[0] * parts[0])
 
 
-def matching_rows(query, keyword, shared_filters, *, skip=(), radius=None):
+def shared_filters(queryset, query, skip=()):
+    """The filters written alike for institutions and for search rows (same field names), all but the
+    services, the keyword and the point."""
+    if query.district and "district" not in skip:
+        queryset = queryset.filter(district__code=query.district)
+    if query.age is not None:
+        queryset = queryset.filter(min_age_months__lte=query.age, max_age_months__gte=query.age)
+    if query.inclusive:
+        queryset = queryset.filter(inclusive=True)
+    if query.vacancy:
+        queryset = queryset.filter(vacancies__gt=0)
+    if query.voucher:
+        queryset = queryset.filter(accepts_childcare_voucher=True)
+    if query.street:
+        queryset = queryset.filter(street__code=query.street)
+    return queryset
+
+
+def matching_rows(query, keyword, *, skip=(), radius=None):
     """The search rows matching every filter of `query` but the facets in `skip`; with a point,
     annotated `chord2` (see rows.py) and limited to `radius` (default: the query's)."""
     queryset = shared_filters(SearchRow.objects.all(), query, skip)
@@ -58,16 +76,16 @@ def matching_rows(query, keyword, shared_filters, *, skip=(), radius=None):
     return queryset
 
 
-def search(query, keyword, shared_filters, window):
+def search(query, keyword, window):
     """(total, facets, the page's institutions) of a query, from the search rows.
 
     Relevance order: one read of every match (`_by_relevance`). Otherwise: one aggregation for the total
     and the facets (from the place index alone around a point), then the page's ids in order.
     """
     if query.text and query.base_sort == "relevance":
-        return _by_relevance(query, keyword, shared_filters, window)
+        return _by_relevance(query, keyword, window)
     cells = (
-        matching_rows(query, keyword, shared_filters, skip={"service", "district"})
+        matching_rows(query, keyword, skip={"service", "district"})
         .values_list("district__code", "services")
         .annotate(_count=Count("pk"))
         .order_by()
@@ -77,18 +95,16 @@ def search(query, keyword, shared_filters, window):
         return total, facets, []
     needed = query.offset + query.page_size
     if query.has_point and query.base_sort == "distance":
-        ids = _nearest_ids(query, total, keyword, shared_filters, needed)
+        ids = _nearest_ids(query, total, keyword, needed)
     else:
         first, rating = _rating_order(query)
         nearest = ["chord2"] if query.has_point else []
-        ordered = matching_rows(query, keyword, shared_filters).order_by(
-            *first, rating, *nearest, "name", "pk"
-        )
+        ordered = matching_rows(query, keyword).order_by(*first, rating, *nearest, "name", "pk")
         ids = list(ordered.values_list("pk", flat=True)[query.offset : needed])
     return total, facets, _institutions(ids, query, {})
 
 
-def _by_relevance(query, keyword, shared_filters, window):
+def _by_relevance(query, keyword, window):
     """Every match read once, best rated first (what it needs from each is in the row): the total and
     the facets are counted from them, the `window` best rated are ranked by relevance (their scores
     from the institution table), and the rest follow in rating order."""
@@ -102,7 +118,7 @@ def _by_relevance(query, keyword, shared_filters, window):
         *(["chord2"] if query.has_point else []),
     ]
     matches = _raw_rows(
-        matching_rows(query, keyword, shared_filters, skip={"service", "district"})
+        matching_rows(query, keyword, skip={"service", "district"})
         .order_by(*first, rating, "pk")
         .values_list(*fields)
     )
@@ -123,14 +139,9 @@ def _by_relevance(query, keyword, shared_filters, window):
     ids, scores = [], {}
     if query.offset < min(window, total):
         candidates = wanted[:window]
-        expression = matching.keyword_score(
-            keyword.terms,
-            matching.chunks(query.text),
-            list(District.objects.values_list("name", flat=True)[:50]),
-        )
         scores = dict(
             Institution.objects.filter(_IdIn([row[0] for row in candidates]))
-            .annotate(score=expression)
+            .annotate(score=matching.relevance(query.text, keyword.terms))
             .values_list("pk", "score")
         )
 
@@ -188,11 +199,11 @@ def smaller_radius(query, needed, total):
     return radius if radius < query.radius else None
 
 
-def _nearest_ids(query, total, keyword, shared_filters, needed):
+def _nearest_ids(query, total, keyword, needed):
     first, rating = _rating_order(query)
 
     def ordered(radius):
-        found = matching_rows(query, keyword, shared_filters, radius=radius)
+        found = matching_rows(query, keyword, radius=radius)
         return found.order_by(*first, "chord2", rating, "pk").values_list("pk", flat=True)
 
     radius = smaller_radius(query, needed, total)

@@ -145,6 +145,14 @@ def keyword_score(terms, typed_chunks, district_names):
     return total
 
 
+def relevance(keyword, terms=None):
+    """The relevance expression of a keyword (its terms, if already read): `keyword_score` with the
+    typed chunks and the district names (one query, for the whole-name and prefix bonuses)."""
+    terms = read_terms(keyword) if terms is None else terms
+    districts = list(District.objects.values_list("name", flat=True)[:50])
+    return keyword_score(terms, chunks(keyword), districts)
+
+
 def _any_place(words):
     condition = Q()
     for word in words:

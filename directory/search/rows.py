@@ -13,8 +13,8 @@ in plain arithmetic (SQLite would otherwise call Python for every sine of every 
 
 import math
 
-from directory.choices import Kind, Status, services_mask
-from directory.models import SearchRow, coarse_point
+from directory.choices import services_mask
+from directory.models import Institution, SearchRow, public_point
 from directory.search.query import EARTH_RADIUS_KM
 
 TABLE = SearchRow._meta.db_table
@@ -27,8 +27,6 @@ SOURCE_FIELDS = (
     "pk",
     "name",
     "kind",
-    "status",
-    "filing_number",
     "district_id",
     "street_id",
     "rating",
@@ -56,22 +54,13 @@ def chord_squared_limit(radius_km):
     return (2 * math.sin(min(math.pi / 2, radius_km / (2 * EARTH_RADIUS_KM)))) ** 2
 
 
-def km_from_chord_squared(value):
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(max(0.0, value)) / 2))
-
-
 def _row(fields, services):
-    (pk, name, kind, status, filing_number, district_id, street_id, rating, inclusive, vacancies, voucher) = (
-        fields[:11]
-    )
-    min_age, max_age, latitude, longitude = fields[11:]
-    if status != Status.NORMAL or not filing_number:
-        return None
+    pk, name, kind, district_id, street_id, rating, inclusive, vacancies, voucher = fields[:9]
+    min_age, max_age, latitude, longitude = fields[9:]
     point = (None, None, None, None, None, None)
-    if latitude is not None and longitude is not None:
-        if kind == Kind.HOME:
-            latitude, longitude = coarse_point(latitude, longitude)
-        point = (latitude, longitude, lat_band(latitude), *unit_vector(latitude, longitude))
+    public = public_point(kind, latitude, longitude)
+    if public:
+        point = (*public, lat_band(public[0]), *unit_vector(*public))
     mask = services_mask(services)
     return (
         pk,
@@ -89,12 +78,13 @@ def _row(fields, services):
     )
 
 
-def write(cursor, ids, institutions, services):
-    """Replaces the rows of `ids` (the institutions asked for) by those of `institutions` (tuples of
-    SOURCE_FIELDS, the ones that still exist) that are public; `services`: {id: set of service codes}."""
+def write(cursor, ids, services):
+    """Replaces the rows of `ids` by those of the public institutions among them (the ones that still
+    exist and `Institution.objects.public()` admits); `services`: {id: set of service codes}."""
     marks = ", ".join(["%s"] * len(ids))
     cursor.execute(f"DELETE FROM {TABLE} WHERE id IN ({marks})", list(ids))
-    rows = [row for fields in institutions if (row := _row(fields, services.get(fields[0], ())))]
+    public = Institution.objects.public().filter(pk__in=ids).values_list(*SOURCE_FIELDS)
+    rows = [_row(fields, services.get(fields[0], ())) for fields in public]
     if rows:
         cursor.executemany(
             f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})", rows
