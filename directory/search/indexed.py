@@ -6,7 +6,9 @@ costs little: the keyword's rows come from the full-text index (exact: the index
 pair of the public texts as the text pipeline normalises them, and a word is the phrase of its pairs),
 a point's rows from the (latitude band, longitude) index, and the total, the facets and the order from
 the narrow rows alone. Only the page's institutions, and for relevance the best-rated
-`database.RELEVANCE_WINDOW` matches, are read from the institution table.
+`database.RELEVANCE_WINDOW` matches, are read from the institution table. A relevance order, the
+costliest (it reads every match), is kept until the directory changes (`orders.py`): the next pages and
+the same search again read only their page.
 
 The answers are those of `DatabaseEngine`'s scan of the institution table (the parity tests compare
 them), with two differences that are the index's: a traditional-script or full-width text matches its
@@ -22,7 +24,7 @@ from django.db.models import Count, F, FloatField, Lookup, Value
 
 from directory.choices import services_mask
 from directory.models import District, Institution, SearchRow
-from directory.search import matching, rows, summary
+from directory.search import matching, orders, rows, summary
 from directory.search.query import great_circle_km
 
 NEAREST_SAFETY = 3
@@ -105,9 +107,19 @@ def search(query, keyword, window):
 
 
 def _by_relevance(query, keyword, window):
-    """Every match read once, best rated first (what it needs from each is in the row): the total and
-    the facets are counted from them, the `window` best rated are ranked by relevance (their scores
-    from the institution table), and the rest follow in rating order."""
+    """The page of a relevance order, which is kept for the next pages and the same search again
+    (`orders.py`)."""
+    order = orders.kept(query, keyword, window, lambda: _relevance_order(query, keyword, window))
+    ids, scores = order.page(query.offset, query.page_size)
+    return order.total, order.facets, _institutions(ids, query, scores)
+
+
+def _relevance_order(query, keyword, window):
+    """(total, facets, every match's id in order, the scores of the first ones, which were ranked).
+
+    Every match is read once, best rated first (what it needs from each is in the row): the total and
+    the facets are counted from them, the `window` best rated are ranked by relevance (their scores from
+    the institution table), and the rest follow in rating order."""
     first, rating = _rating_order(query)
     fields = [
         "pk",
@@ -135,30 +147,28 @@ def _by_relevance(query, keyword, window):
             for row in matches
             if (not chosen or row[2] & chosen) and (not query.district or codes[row[1]] == query.district)
         ]
-    needed = query.offset + query.page_size
-    ids, scores = [], {}
-    if query.offset < min(window, total):
-        candidates = wanted[:window]
+    candidates = wanted[:window]
+    scores = {}
+    if candidates:
         scores = dict(
             Institution.objects.filter(_IdIn([row[0] for row in candidates]))
             .annotate(score=matching.relevance(query.text, keyword.terms))
             .values_list("pk", "score")
         )
 
-        def relevance(row):
-            pk, _, _, inclusive, row_rating = row[:5]
-            return (
-                -int(inclusive) if first else 0,
-                -scores.get(pk, 0.0),
-                row[5] if query.has_point else 0.0,
-                row_rating is None,
-                -(row_rating or 0.0),
-                pk,
-            )
+    def relevance(row):
+        pk, _, _, inclusive, row_rating = row[:5]
+        return (
+            -int(inclusive) if first else 0,
+            -scores.get(pk, 0.0),
+            row[5] if query.has_point else 0.0,
+            row_rating is None,
+            -(row_rating or 0.0),
+            pk,
+        )
 
-        ids = [row[0] for row in sorted(candidates, key=relevance)[query.offset : min(needed, window)]]
-    ids += [row[0] for row in wanted[max(query.offset, window) : needed]]
-    return total, facets, _institutions(ids, query, scores)
+    ranked = [row[0] for row in sorted(candidates, key=relevance)]
+    return total, facets, ranked + [row[0] for row in wanted[window:]], [scores.get(pk, 0.0) for pk in ranked]
 
 
 class _IdIn(Lookup):

@@ -24,6 +24,10 @@ DIRECTORY_ELASTICSEARCH_INDEX = ELASTICSEARCH_INDEX_PREFIX + "_institutions"
 DIRECTORY_ELASTICSEARCH_REPLICAS = int(os.environ.get("DIRECTORY_ELASTICSEARCH_REPLICAS", "0"))
 # Seconds a directory search waits for the cluster before answering from the database instead.
 DIRECTORY_ELASTICSEARCH_TIMEOUT = float(os.environ.get("DIRECTORY_ELASTICSEARCH_TIMEOUT", "3"))
+# Seconds the database engine keeps a keyword search's relevance order (total, facets and the order of every
+# match, directory/search/orders.py) for the next pages and the same search again; any write to the
+# directory retires it sooner. 0: never kept.
+DIRECTORY_SEARCH_ORDER_SECONDS = int(os.environ.get("DIRECTORY_SEARCH_ORDER_SECONDS", "300"))
 
 # Page search on the database, through the site's Chinese pipeline (website/search_backend.py).
 _database_backend = {
