@@ -109,9 +109,10 @@ def search(query, keyword, window):
 def _by_relevance(query, keyword, window):
     """The page of a relevance order, which is kept for the next pages and the same search again
     (`orders.py`)."""
-    order = orders.kept(query, keyword, window, lambda: _relevance_order(query, keyword, window))
-    ids, scores = order.page(query.offset, query.page_size)
-    return order.total, order.facets, _institutions(ids, query, scores)
+    total, facets, ids, scores = orders.page(
+        query, keyword, window, lambda: _relevance_order(query, keyword, window)
+    )
+    return total, facets, _institutions(ids, query, scores)
 
 
 def _relevance_order(query, keyword, window):

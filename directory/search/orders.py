@@ -5,7 +5,8 @@ the facets, and scores the best rated of them: at province scale a common word m
 institutions, and that read costs more than the rest of the request. What it yields is small: the total,
 the facets and the order of every match as ids (8 bytes an institution), with the scores of the ranked
 ones. It is kept in the default cache (Redis in production, shared by every worker) so that the next
-page, the same search from another parent, and the page and the API asking alike, are answered from it.
+page, the same search from another parent, and the page and the API asking alike, are answered from it
+(the first KEPT_IDS ids: a page beyond them computes the order again).
 
 The key is a digest of the search (every parameter but the page, and the keyword's terms as read, so
 new synonyms make a new key) and of the directory's version (`vocabulary.version`: the generation the
@@ -39,36 +40,36 @@ _ORDER_FIELDS = (
 )
 
 
-class Order:
-    """A search's total, facets and every match's id in order; `scores` for the first len(scores)."""
-
-    def __init__(self, total, facets, ids, scores):
-        self.total = total
-        self.facets = facets
-        self.ids = ids
-        self.scores = scores
-
-    def page(self, offset, size):
-        """(ids, {id: score}) of one page."""
-        ids = list(self.ids[offset : offset + size])
-        ranked = len(self.scores)
-        scores = {pk: self.scores[offset + i] for i, pk in enumerate(ids) if offset + i < ranked}
-        return ids, scores
+# The first ids of an order that are kept (250 pages of 20): a word in most texts would otherwise keep
+# hundreds of kilobytes. A page beyond them computes the order again.
+KEPT_IDS = 5_000
+# Part of every key: a change to what is kept makes new keys, never a misread of old values.
+_FORMAT = "1"
 
 
-def kept(query, keyword, window, compute):
-    """The order of this search: from the cache, else `compute()` (total, facets, every match's id in
-    order, the scores of the first ones) and kept."""
+def page(query, keyword, window, compute):
+    """(total, facets, the page's ids, {id: score}) of this search: from the kept order, else from
+    `compute()` (total, facets, every match's id in order, the scores of the first ones), which is kept."""
+    start, end = query.offset, query.offset + query.page_size
     seconds = settings.DIRECTORY_SEARCH_ORDER_SECONDS
     key = _key(query, keyword, window) if seconds > 0 else None
     stored = cache.get(key) if key else None
-    if stored is not None:
-        return Order(*stored)
-    total, facets, ids, scores = compute()
-    order = Order(total, facets, array("q", ids), array("d", scores))
-    if key:
-        cache.set(key, (order.total, order.facets, order.ids, order.scores), seconds)
-    return order
+    if stored is not None and (end <= len(stored[2]) or not stored[4]):
+        total, facets, ids, scores, _ = stored
+    else:
+        total, facets, ids, scores = compute()
+        if key and stored is None:
+            kept = (
+                total,
+                facets,
+                array("q", ids[:KEPT_IDS]),
+                array("d", scores[:KEPT_IDS]),
+                len(ids) > KEPT_IDS,
+            )
+            cache.set(key, kept, seconds)
+    page_ids = list(ids[start:end])
+    page_scores = {pk: scores[start + i] for i, pk in enumerate(page_ids) if start + i < len(scores)}
+    return total, facets, page_ids, page_scores
 
 
 def _key(query, keyword, window):
@@ -81,4 +82,4 @@ def _key(query, keyword, window):
             *(getattr(query, field) for field in _ORDER_FIELDS),
         )
     )
-    return "directory-order:" + hashlib.sha256(described.encode()).hexdigest()
+    return f"directory-order:{_FORMAT}:" + hashlib.sha256(described.encode()).hexdigest()

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.models import Institution, InstitutionService
-from directory.search import DatabaseEngine, database
+from directory.search import DatabaseEngine, database, orders
 from directory.search.reading import parse_query
 from tests.directory.factories import DistrictFactory, InstitutionFactory, InstitutionServiceFactory
 
@@ -83,6 +83,16 @@ def test_a_kept_order_beyond_the_ranked_window_pages_like_a_fresh_one(sunshine, 
     fresh = [ids(DatabaseEngine().search(dataclasses.replace(query, page=page))) for page in range(1, 6)]
     assert kept == fresh
     assert sorted(pk for page in kept for pk in page) == sorted({pk for page in kept for pk in page})
+
+
+def test_a_page_beyond_the_kept_ids_is_computed_again_and_right(sunshine, settings, monkeypatch):
+    monkeypatch.setattr(orders, "KEPT_IDS", 5)
+    kept = [ids(search(page_size="4", page=str(page))) for page in (1, 2, 3, 4)]
+    assert not _reads_rows(lambda: search(page_size="4"))
+    assert _reads_rows(lambda: search(page_size="4", page="2"))
+    settings.DIRECTORY_SEARCH_ORDER_SECONDS = 0
+    assert kept == [ids(search(page_size="4", page=str(page))) for page in (1, 2, 3, 4)]
+    assert len({pk for page in kept for pk in page}) == 13
 
 
 def test_an_edit_through_the_admins_save_retires_the_kept_order(sunshine):
