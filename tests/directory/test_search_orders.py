@@ -10,16 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from directory.models import Institution, InstitutionService
 from directory.search import DatabaseEngine, database, orders
 from directory.search.reading import parse_query
-from tests.directory.factories import DistrictFactory, InstitutionFactory, InstitutionServiceFactory
+from tests.directory.factories import DistrictFactory
+from tests.directory.test_search_index import make
 
 pytestmark = pytest.mark.django_db
-
-
-def make(name, district, services=("full_day",), **fields):
-    institution = InstitutionFactory(name=name, district=district, description="", **fields)
-    for code in services:
-        InstitutionServiceFactory(institution=institution, service_type=code)
-    return institution
 
 
 @pytest.fixture
@@ -30,14 +24,14 @@ def sunshine():
     made = [
         make(
             f"阳光{n}号托育园",
-            qibin if n % 2 else heshan,
             ("full_day",) if n % 3 else ("half_day",),
+            district=qibin if n % 2 else heshan,
             quality_grade="ABCD"[n % 4],
         )
         for n in range(12)
     ]
-    make("彩虹宝贝之家", qibin)
-    make("小海豚托育园", heshan, address="阳光路 5 号")
+    make("彩虹宝贝之家", district=qibin)
+    make("小海豚托育园", district=heshan, address="阳光路 5 号")
     return made
 
 
@@ -117,7 +111,7 @@ def test_a_bulk_write_without_signals_retires_the_kept_order(sunshine):
 
 def test_a_new_institution_appears_in_the_next_search(sunshine):
     assert search().total == 13
-    newcomer = make("阳光新苗托育园", sunshine[0].district, quality_grade="A")
+    newcomer = make("阳光新苗托育园", district=sunshine[0].district, quality_grade="A")
     after = search(page_size="100")
     assert after.total == 14
     assert newcomer.pk in ids(after)
