@@ -7,7 +7,7 @@ module's private helpers, so the tests exercise what an operator runs.
 import io
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from wagtail.models import Site
 
@@ -17,10 +17,13 @@ from website.models import HomePage
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with an empty cache: rate-limit counters and cached pages never leak across."""
-    cache.clear()
+    """Every test starts with empty caches: rate-limit counters, cached pages and kept search orders never
+    leak across."""
+    for alias in (cache, caches["search_orders"]):
+        alias.clear()
     yield
-    cache.clear()
+    for alias in (cache, caches["search_orders"]):
+        alias.clear()
 
 
 def _run(*args, **options):

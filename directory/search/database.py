@@ -39,7 +39,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 from directory.models import HOME_GRID_DEGREES, District, Institution, InstitutionService, Street
-from directory.search import fulltext, indexed, matching, summary
+from directory.search import fulltext, indexed, matching, orders, summary
 from directory.search.indexed import hydrated as _hydrated
 from directory.search.indexed import shared_filters
 from directory.search.query import EARTH_RADIUS_KM
@@ -237,11 +237,12 @@ class Keyword:
     """A search's keyword, read once: its terms, the required ones, the exact condition on the texts
     and (when the full-text index is current) the index lookup that narrows the rows first."""
 
-    def __init__(self, terms, required, condition, candidates):
+    def __init__(self, terms, required, condition, candidates, version=None):
         self.terms = terms
         self.required = required
         self.condition = condition
         self.candidates = candidates
+        self.version = version  # the directory's version its search order may be kept under
 
     @classmethod
     def read(cls, query, *, use_index=True):
@@ -250,10 +251,12 @@ class Keyword:
         terms = matching.read_terms(query.text)
         required = matching.required(terms)
         condition = matching.keyword_filter(terms)
-        candidates = None
-        if required and use_index and fulltext.ready():
-            candidates = _index_candidates(required)
-        return cls(terms, required, condition, candidates)
+        candidates = version = None
+        if required and use_index:
+            version = orders.version()  # before the catch-up: see orders.version
+            if fulltext.ready():
+                candidates = _index_candidates(required)
+        return cls(terms, required, condition, candidates, version)
 
 
 def _index_candidates(required):

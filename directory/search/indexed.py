@@ -226,11 +226,15 @@ def _nearest_ids(query, total, keyword, needed):
 
 
 def _institutions(ids, query, scores):
-    by_pk = {institution.pk: institution for institution in hydrated(Institution.objects.filter(pk__in=ids))}
+    # public(): an order read or kept just before a write may still hold an institution since withdrawn
+    by_pk = {
+        institution.pk: institution
+        for institution in hydrated(Institution.objects.public().filter(pk__in=ids))
+    }
     page_rows = []
     for pk in ids:
         institution = by_pk.get(pk)
-        if institution is None:  # deleted since the rows were read
+        if institution is None:  # deleted or withdrawn since the rows were read
             continue
         point = institution.public_location if query.has_point else None
         institution.distance_km = great_circle_km(query.lat, query.lng, *point) if point else None

@@ -115,3 +115,12 @@ def add_sample_offer(institution):
     InstitutionClassFactory(institution=institution, class_type="toddler_small", capacity=15, vacancies=3)
     InstitutionClassFactory(institution=institution, class_type="toddler_big", capacity=20, vacancies=1)
     InspectionFactory(institution=institution, result="rectify", summary="插座缺少防护盖，限期整改。")
+
+
+def institution_offering(name, services=("full_day",), **fields):
+    """A public institution named `name` offering these service types (no description unless given)."""
+    fields.setdefault("description", "")
+    institution = InstitutionFactory(name=name, **fields)
+    for code in services:
+        InstitutionServiceFactory(institution=institution, service_type=code)
+    return institution

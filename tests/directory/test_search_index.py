@@ -12,10 +12,10 @@ from directory.search import DatabaseEngine, database, fulltext
 from directory.search.reading import parse_query
 from tests.directory.factories import (
     DistrictFactory,
-    InstitutionFactory,
     InstitutionServiceFactory,
     StreetFactory,
 )
+from tests.directory.factories import institution_offering as make
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +28,6 @@ FILTERS = [
     {"inclusive": "1", "voucher": "1"},
     {"district": "410611", "age": "30"},
 ]
-
-
-def make(name, services=("full_day",), **fields):
-    fields.setdefault("description", "")
-    institution = InstitutionFactory(name=name, **fields)
-    for code in services:
-        InstitutionServiceFactory(institution=institution, service_type=code)
-    return institution
 
 
 @pytest.fixture

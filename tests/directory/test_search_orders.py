@@ -11,7 +11,7 @@ from directory.models import Institution, InstitutionService
 from directory.search import DatabaseEngine, database, orders
 from directory.search.reading import parse_query
 from tests.directory.factories import DistrictFactory
-from tests.directory.test_search_index import make
+from tests.directory.factories import institution_offering as make
 
 pytestmark = pytest.mark.django_db
 
@@ -115,6 +115,25 @@ def test_a_new_institution_appears_in_the_next_search(sunshine):
     after = search(page_size="100")
     assert after.total == 14
     assert newcomer.pk in ids(after)
+
+
+def test_a_write_that_lands_while_a_search_reads_never_leaves_its_order_behind(sunshine, monkeypatch):
+    """A write committed after the search caught the index up, before it read the rows (another worker's
+    save): that search may still count the institution, the next one must not."""
+    withdrawn = sunshine[0]
+    read_candidates = database._index_candidates
+
+    def write_meanwhile(required):
+        Institution.objects.filter(pk=withdrawn.pk).update(status="suspended")
+        return read_candidates(required)
+
+    monkeypatch.setattr(database, "_index_candidates", write_meanwhile)
+    racing = search(page_size="100")
+    assert withdrawn.pk not in ids(racing)  # never shown, even by the search that raced
+    monkeypatch.setattr(database, "_index_candidates", read_candidates)
+    after = search(page_size="100")
+    assert after.total == 12
+    assert withdrawn.pk not in ids(after)
 
 
 def test_with_keeping_switched_off_nothing_is_kept(sunshine, settings):

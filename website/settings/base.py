@@ -214,7 +214,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "tuoyu",
-    }
+    },
+    # Kept directory search orders (directory/search/orders.py), apart from the default cache: a stream of
+    # distinct searches can never push out the rate-limit counters or the cached pages.
+    "search_orders": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tuoyu-search-orders",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 
 # --- Guidance page cache --------------------------------------------------------------------------
