@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
-from directory.search import vocabulary
+from directory.search import summary
 from website import page_cache
 
 # The search parameters an order depends on: all but the page, its size and what only describes the
@@ -54,12 +54,12 @@ def version():
     Read before the search catches the index up (`Keyword.read`): a write that commits later then finds
     its order under an older version, never a pre-write order under the version it raised. It is the
     search generation (triggers raise it on every write to institutions and their services, whoever
-    writes), the numbers of districts and streets, and the page cache's random token for the directory
-    (replaced by every saved district, street or institution and by every import): a renamed district
-    changes it, and a restored or flushed database never meets a token an order was kept under.
+    writes, bulk SQL included) and the page cache's random token for the directory (replaced by every
+    saved district, street or institution and by every import): a renamed district changes it, and a
+    restored or flushed database never meets a token an order was kept under.
     """
     tokens = page_cache.current_generations((page_cache.DIRECTORY,))
-    return None if tokens is None else (vocabulary.version(), tokens[page_cache.DIRECTORY])
+    return None if tokens is None else (summary.generation(), tokens[page_cache.DIRECTORY])
 
 
 def page(query, keyword, window, compute):
@@ -70,18 +70,13 @@ def page(query, keyword, window, compute):
     key = _key(query, keyword, window) if seconds > 0 and keyword.version is not None else None
     cache = caches["search_orders"]
     stored = cache.get(key) if key else None
-    if stored is not None and (end <= len(stored[2]) or not stored[4]):
-        total, facets, ids, scores, _ = stored
-    else:
+    if stored is not None:
+        total, facets, ids, scores, truncated = stored
+    if stored is None or (truncated and end > len(ids)):
         total, facets, ids, scores = compute()
         if key and stored is None:
-            kept = (
-                total,
-                facets,
-                array("i", ids[:KEPT_IDS]),
-                array("d", scores[:KEPT_IDS]),
-                len(ids) > KEPT_IDS,
-            )
+            truncated = len(ids) > KEPT_IDS
+            kept = (total, facets, array("i", ids[:KEPT_IDS]), array("d", scores[:KEPT_IDS]), truncated)
             cache.set(key, kept, seconds)
     page_ids = list(ids[start:end])
     page_scores = {pk: scores[start + i] for i, pk in enumerate(page_ids) if start + i < len(scores)}

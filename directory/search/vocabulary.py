@@ -110,7 +110,7 @@ _lock = threading.Lock()
 _cache = {"key": None, "vocabulary": None}
 
 
-def version():
+def _version():
     """Changes whenever an institution, district or street is added, edited or removed.
 
     Institutions: the search generation that triggers raise on every write (`summary.generation`, one
@@ -125,7 +125,7 @@ def version():
 
 
 def current():
-    key = version()
+    key = _version()
     if key != _cache["key"]:
         with _lock:
             if key != _cache["key"]:
